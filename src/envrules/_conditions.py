@@ -1,0 +1,315 @@
+"""The condition language of rulesets: parsed into a small AST, checked
+against the fact vocabulary, and compiled to Python closures. Nothing is ever
+``eval``'d.
+
+Semantics of an unset fact (``None``): ``exists: false`` holds, and every other
+comparison is false, ``ne`` and ``not_in`` included; ``not`` is plain boolean
+negation of its operand. A set-valued fact is never unset, only empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from ._errors import Problem, SourceLocation
+from ._facts import FACTS, FactType
+from ._money import parse_money
+
+SCALAR_OPS = frozenset({"eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "exists"})
+SET_OPS = frozenset({"contains", "contains_any", "contains_all", "exists"})
+ORDER_OPS = frozenset({"lt", "lte", "gt", "gte"})
+LIST_OPS = frozenset({"in", "not_in", "contains_any", "contains_all"})
+ALL_OPS = SCALAR_OPS | SET_OPS
+
+
+@attrs.frozen
+class Compare:
+    path: str
+    op: str
+    value: Any
+    at: SourceLocation | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class All:
+    items: tuple[Condition, ...]
+    at: SourceLocation | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class AnyOf:
+    items: tuple[Condition, ...]
+    at: SourceLocation | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Not:
+    item: Condition
+    at: SourceLocation | None = attrs.field(default=None, eq=False)
+
+
+Condition: TypeAlias = Compare | All | AnyOf | Not
+ALWAYS = All(())
+Predicate = Callable[[Mapping[str, Any]], bool]
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _loc(node: Any, key: Any, file: str | None) -> SourceLocation | None:
+    if file is None:
+        return None
+    lc = getattr(node, "lc", None)
+    try:
+        line, col = lc.key(key) if lc is not None else (None, None)
+    except (KeyError, TypeError, AttributeError):
+        line, col = getattr(lc, "line", None), getattr(lc, "col", None)
+    if line is None:
+        return SourceLocation(file)
+    return SourceLocation(file, line + 1, (col or 0) + 1)
+
+
+def parse_condition(raw: Any, file: str | None = None) -> Condition:
+    """Parse the YAML form of a condition (see docs/ruleset-format.md).
+
+    Raises ValueError for a malformed structure; fact names and values are
+    checked later by :func:`check_condition`."""
+    if raw is None:
+        return ALWAYS
+    if not isinstance(raw, Mapping):
+        raise ValueError("a condition is a mapping of fact paths (or all/any/not) to values")
+    items: list[Condition] = []
+    for key, value in raw.items():
+        at = _loc(raw, key, file)
+        if not isinstance(key, str):
+            raise ValueError(f"condition key {key!r} is not a fact path")
+        if key in ("all", "any"):
+            if not isinstance(value, Sequence) or isinstance(value, str):
+                raise ValueError(f"'{key}' takes a list of conditions")
+            parts = tuple(parse_condition(v, file) for v in value)
+            items.append(All(parts, at) if key == "all" else AnyOf(parts, at))
+        elif key == "not":
+            items.append(Not(parse_condition(value, file), at))
+        elif isinstance(value, Mapping):
+            if not value:
+                raise ValueError(f"{key}: an empty operator mapping")
+            for op, operand in value.items():
+                if op not in ALL_OPS:
+                    raise ValueError(
+                        f"{key}: unknown operator {op!r} (use one of {', '.join(sorted(ALL_OPS))})"
+                    )
+                items.append(Compare(key, str(op), operand, _loc(value, op, file) or at))
+        else:
+            items.append(Compare(key, "eq", value, at))
+    return items[0] if len(items) == 1 else All(tuple(items), _loc(raw, None, file))
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _coerce(fact_type: FactType, values: frozenset[str] | None, raw: Any, path: str) -> Any:
+    """Coerce one constant to the fact's type, or raise ValueError."""
+    if fact_type in (FactType.ENUM, FactType.ENUM_SET):
+        if not isinstance(raw, str) or (values is not None and raw not in values):
+            raise ValueError(
+                f"{path} cannot be {raw!r}; allowed: {', '.join(sorted(values or ()))}"
+            )
+        return raw
+    if fact_type in (FactType.ID, FactType.ID_SET):
+        if not isinstance(raw, str) or not raw:
+            raise ValueError(f"{path} takes an id (a string), not {raw!r}")
+        return raw
+    if fact_type is FactType.BOOL:
+        if not isinstance(raw, bool):
+            raise ValueError(f"{path} is true or false, not {raw!r}")
+        return raw
+    if fact_type is FactType.DATE:
+        if isinstance(raw, date):
+            return raw
+        if isinstance(raw, str):
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
+        raise ValueError(f"{path} is a date (YYYY-MM-DD), not {raw!r}")
+    if fact_type is FactType.INT:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"{path} is a whole number, not {raw!r}")
+        return raw
+    if fact_type is FactType.MONEY:
+        return parse_money(raw)
+    if fact_type is FactType.DECIMAL:
+        if isinstance(raw, float):
+            raw = repr(raw)
+        return parse_money(raw, places=6, what="number")
+    raise AssertionError(fact_type)  # pragma: no cover
+
+
+def check_condition(cond: Condition) -> tuple[Condition, list[Problem]]:
+    """Check fact paths, operators and values; return the condition with
+    constants coerced to the facts' types, and the problems found."""
+    problems: list[Problem] = []
+
+    def walk(node: Condition) -> Condition:
+        if isinstance(node, All):
+            return All(tuple(walk(i) for i in node.items), node.at)
+        if isinstance(node, AnyOf):
+            return AnyOf(tuple(walk(i) for i in node.items), node.at)
+        if isinstance(node, Not):
+            return Not(walk(node.item), node.at)
+        fact = FACTS.get(node.path)
+        if fact is None:
+            near = [p for p in FACTS if p.rsplit(".", 1)[-1] == node.path.rsplit(".", 1)[-1]]
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            problems.append(Problem(f"unknown fact {node.path!r}{hint}", node.at))
+            return node
+        allowed = SET_OPS if fact.type.is_set else SCALAR_OPS
+        if node.op not in allowed:
+            problems.append(
+                Problem(f"{node.path} ({fact.type.value}) does not take {node.op!r}", node.at)
+            )
+            return node
+        if node.op in ORDER_OPS and not fact.type.is_ordered:
+            problems.append(Problem(f"{node.path} is not ordered; {node.op!r} needs a "
+                                    "date, amount or number", node.at))
+            return node
+        try:
+            if node.op == "exists":
+                if not isinstance(node.value, bool):
+                    raise ValueError(f"{node.path}: exists takes true or false")
+                value: Any = node.value
+            elif node.op in LIST_OPS:
+                if isinstance(node.value, str | bytes) or not isinstance(node.value, Sequence):
+                    raise ValueError(f"{node.path}: {node.op} takes a list")
+                value = frozenset(_coerce(fact.type, fact.values, v, node.path) for v in node.value)
+            else:
+                value = _coerce(fact.type, fact.values, node.value, node.path)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), node.at))
+            return node
+        return Compare(node.path, node.op, value, node.at)
+
+    return walk(cond), problems
+
+
+def paths_of(cond: Condition) -> set[str]:
+    if isinstance(cond, Compare):
+        return {cond.path}
+    if isinstance(cond, Not):
+        return paths_of(cond.item)
+    return set().union(*(paths_of(i) for i in cond.items)) if cond.items else set()
+
+
+def members_of(cond: Condition) -> set[tuple[str, str]]:
+    """(path, member) pairs tested on set-valued facts."""
+    if isinstance(cond, Compare):
+        fact = FACTS.get(cond.path)
+        if fact is None or not fact.type.is_set or cond.op == "exists":
+            return set()
+        vals = cond.value if isinstance(cond.value, frozenset) else {cond.value}
+        return {(cond.path, v) for v in vals}
+    if isinstance(cond, Not):
+        return members_of(cond.item)
+    return set().union(*(members_of(i) for i in cond.items)) if cond.items else set()
+
+
+# --------------------------------------------------------------------------- compiling
+
+
+def _leaf(node: Compare) -> Predicate:
+    p, v = node.path, node.value
+    op = node.op
+    if op == "eq":
+        return lambda f: f[p] == v
+    if op == "ne":
+        return lambda f: f[p] is not None and f[p] != v
+    if op == "lt":
+        return lambda f: f[p] is not None and f[p] < v
+    if op == "lte":
+        return lambda f: f[p] is not None and f[p] <= v
+    if op == "gt":
+        return lambda f: f[p] is not None and f[p] > v
+    if op == "gte":
+        return lambda f: f[p] is not None and f[p] >= v
+    if op == "in":
+        return lambda f: f[p] in v
+    if op == "not_in":
+        return lambda f: f[p] is not None and f[p] not in v
+    if op == "contains":
+        return lambda f: v in f[p]
+    if op == "contains_any":
+        return lambda f: not v.isdisjoint(f[p])
+    if op == "contains_all":
+        return lambda f: v <= f[p]
+    if op == "exists":
+        if FACTS[p].type.is_set:
+            return (lambda f: bool(f[p])) if v else (lambda f: not f[p])
+        return (lambda f: f[p] is not None) if v else (lambda f: f[p] is None)
+    raise AssertionError(op)  # pragma: no cover
+
+
+def compile_predicate(cond: Condition) -> Predicate:
+    """Compile a checked condition to a function of the facts mapping."""
+    if isinstance(cond, Compare):
+        return _leaf(cond)
+    if isinstance(cond, Not):
+        inner = compile_predicate(cond.item)
+        return lambda f: not inner(f)
+    parts = tuple(compile_predicate(i) for i in cond.items)
+    if isinstance(cond, All):
+        if not parts:
+            return lambda f: True
+        if len(parts) == 1:
+            return parts[0]
+        if len(parts) == 2:
+            a, b = parts
+            return lambda f: a(f) and b(f)
+        return lambda f: all(p(f) for p in parts)
+    if not parts:
+        return lambda f: False
+    if len(parts) == 1:
+        return parts[0]
+    return lambda f: any(p(f) for p in parts)
+
+
+def describe(cond: Condition) -> str:
+    """A compact, readable rendering of a condition (for traces and docs)."""
+    if isinstance(cond, Compare):
+        val = cond.value
+        if isinstance(val, frozenset):
+            val = "[" + ", ".join(sorted(str(v) for v in val)) + "]"
+        sym = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥"}.get(cond.op)
+        if sym:
+            return f"{cond.path} {sym} {val}"
+        return f"{cond.path} {cond.op} {val}"
+    if isinstance(cond, Not):
+        return f"not ({describe(cond.item)})"
+    if not cond.items:
+        return "always" if isinstance(cond, All) else "never"
+    joiner = " and " if isinstance(cond, All) else " or "
+    return joiner.join(
+        f"({describe(i)})" if isinstance(i, All | AnyOf) and i.items else describe(i)
+        for i in cond.items
+    )
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, Decimal | date):
+        return str(v)
+    if isinstance(v, frozenset):
+        return sorted(_json_value(x) for x in v)
+    return v
+
+
+def to_data(cond: Condition) -> Any:
+    """The condition as plain data (for JSON output and docs tables)."""
+    if isinstance(cond, Compare):
+        return {cond.path: {cond.op: _json_value(cond.value)}}
+    if isinstance(cond, Not):
+        return {"not": to_data(cond.item)}
+    key = "all" if isinstance(cond, All) else "any"
+    return {key: [to_data(i) for i in cond.items]}

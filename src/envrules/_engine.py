@@ -1,0 +1,363 @@
+"""The engine: a compiled plan plus an evaluator. Immutable, and safe to share
+across threads; every decision is a pure function of the case, the rulesets
+and the dates the case gives (never the clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._case import Case
+from ._decision import (
+    Citation,
+    Decision,
+    DecisionDates,
+    Department,
+    Jurisdiction,
+    Monitoring,
+    Office,
+    Supervision,
+    TraceEntry,
+    Transfer,
+)
+from ._errors import CaseError, EnvrulesError, NoVersionInForce, Problem
+from ._evaluators import Evaluator, Matcher, make_evaluator
+from ._facts import read_facts
+from ._loader import profile_chain
+from ._outcomes import (
+    DepartmentOutcome,
+    JurisdictionLevel,
+    JurisdictionOutcome,
+    MonitoringOutcome,
+    OfficeOutcome,
+    SupervisionOutcome,
+    Text,
+    TransferOutcome,
+)
+from ._penalty import cite, decide_penalty
+from ._plan import Plan, PlanRule, PlanTable, compile_plan
+from ._sources import RulesetSource, source_for
+
+_DESIGNATION_BASIS = Citation(law="中华人民共和国行政处罚法（2021年修订）", article="第二十五条")
+
+
+class AmbiguousRules(EnvrulesError):
+    """A unique- or priority-hit table matched more than one rule for a case."""
+
+    def __init__(self, table: str, rules: list[str]) -> None:
+        self.table, self.rules = table, tuple(rules)
+        super().__init__(f"table {table!r} (unique/priority hit) matched several rules: "
+                         f"{', '.join(rules)}; run `envrules lint` on the profile")
+
+
+def case_problems(exc: ValidationError, prefix: str = "") -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        path = prefix + ".".join(str(x) for x in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        out.append(Problem(msg, field=path or "case"))
+    return out
+
+
+class Engine:
+    """Decides cases for one profile. Create it with :func:`envrules.load`."""
+
+    __slots__ = ("_evaluator", "_plan")
+
+    def __init__(self, plan: Plan, evaluator: str = "compiled") -> None:
+        self._plan = plan
+        self._evaluator: Evaluator = make_evaluator(plan, evaluator)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "_evaluator"):
+            raise AttributeError("Engine is immutable")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return (f"<Engine profile={self._plan.profile!r} rulesets={self._plan.digest} "
+                f"evaluator={self._evaluator.name}>")
+
+    @property
+    def profile(self) -> str:
+        return self._plan.profile
+
+    @property
+    def plan(self) -> Plan:
+        """The compiled rulesets (read-only)."""
+        return self._plan
+
+    @property
+    def evaluator(self) -> str:
+        return self._evaluator.name
+
+    @property
+    def digest(self) -> str:
+        """Content hash of the rulesets this engine decides with."""
+        return self._plan.digest
+
+    def with_evaluator(self, evaluator: str) -> Engine:
+        """The same plan executed by another evaluator ('compiled' or 'durable')."""
+        return Engine(self._plan, evaluator)
+
+    # ------------------------------------------------------------------ public
+
+    def decide(self, case: Case | Mapping[str, Any]) -> Decision:
+        """Decide one case (a :class:`Case` or a JSON-like mapping).
+
+        Raises :class:`CaseError` naming the field when the case is invalid
+        for this profile (unknown region or kind, bad values)."""
+        return self._decide(self.validate(case))
+
+    def decide_many(self, cases: Iterable[Case | Mapping[str, Any]]) -> Iterator[Decision]:
+        """Decide cases lazily, in order. An invalid case raises CaseError
+        (with its id) when reached; decisions already yielded stand."""
+        for case in cases:
+            yield self._decide(self.validate(case))
+
+    def validate(self, case: Case | Mapping[str, Any]) -> Case:
+        """Validate a case for this profile; returns it with region facts
+        completed from the profile (parents, central urban area)."""
+        if not isinstance(case, Case):
+            try:
+                case = Case.model_validate(case)
+            except ValidationError as exc:
+                cid = case.get("id") if isinstance(case, Mapping) else None
+                raise CaseError(case_problems(exc), str(cid) if cid else None) from None
+        return self._complete(case)
+
+    # ------------------------------------------------------------------ internals
+
+    def _complete(self, case: Case) -> Case:
+        plan = self._plan
+        problems = []
+        if case.profile is not None and case.profile != plan.profile:
+            problems.append(Problem(f"case is for profile {case.profile!r}, this engine decides "
+                                    f"{plan.profile!r}", field="profile"))
+        if case.violation is not None and case.violation.kind not in plan.kinds:
+            problems.append(Problem(
+                f"unknown violation kind {case.violation.kind!r} in profile {plan.profile} "
+                "(see `envrules kinds`)", field="violation.kind"))
+        if case.matter is not None and case.matter not in plan.matters:
+            problems.append(Problem(f"unknown matter {case.matter!r} in profile {plan.profile} "
+                                    "(see `envrules matters`)", field="matter"))
+        region = case.region
+        regions = plan.regions
+        for field, ids in (("region.counties", region.counties),
+                           ("region.townships", region.townships),
+                           ("region.city", {region.city} if region.city else set())):
+            for rid in sorted(ids):
+                if rid not in regions:
+                    problems.append(Problem(f"unknown region {rid!r} in profile {plan.profile}",
+                                            field=field))
+        if region.special_zone is not None and region.special_zone not in regions:
+            problems.append(Problem(f"unknown special zone {region.special_zone!r} in profile "
+                                    f"{plan.profile}", field="region.special_zone"))
+        if problems:
+            raise CaseError(problems, case.id)
+        counties = set(region.counties)
+        for t in region.townships:
+            parent = regions[t].parent
+            if parent and regions[parent].level == "county":
+                counties.add(parent)
+        city = region.city
+        if city is None:
+            for c in counties:
+                parent = regions[c].parent
+                if parent and regions[parent].level == "city":
+                    city = parent
+        update: dict[str, Any] = {}
+        if counties != region.counties:
+            update["counties"] = frozenset(counties)
+        if city != region.city:
+            update["city"] = city
+        if "central_urban_area" not in region.model_fields_set:
+            central = any(regions[r].central_urban_area for r in (*region.townships, *counties))
+            if central != region.central_urban_area:
+                update["central_urban_area"] = central
+        if update:
+            case = case.model_copy(update={"region": region.model_copy(update=update)})
+        return case
+
+    def _decide(self, case: Case) -> Decision:
+        plan = self._plan
+        v = case.violation
+        if case.decided_on is not None:
+            as_of, source = case.decided_on, "decided_on"
+        elif v is not None and v.discovered_on is not None:
+            as_of, source = v.discovered_on, "discovered_on"
+        else:
+            assert v is not None  # Case requires decided_on when there is no violation
+            as_of, source = v.occurred_on, "occurred_on"
+        occurred = v.occurred_on if v is not None else None
+        facts = read_facts(case, plan.fact_paths, {
+            "violation.delegated_to_township": v is not None
+            and v.kind in plan.delegated_to_township,
+        })
+        match = self._evaluator.matcher(facts)
+        trace: list[TraceEntry] = []
+        if source != "decided_on":
+            trace.append(TraceEntry(
+                step="dates", rule="dates.as_of",
+                outcome=f"decided_on not given: rules taken as of {source} {as_of}; the "
+                        "lighter-law comparison with a later law is not made",
+            ))
+        outcomes: dict[str, list[tuple[PlanTable, PlanRule]]] = {}
+        for table in plan.tables:
+            on = as_of if table.as_of == "decided_on" or occurred is None else occurred
+            for rule in _hits(table, on, match):
+                outcomes.setdefault(table.decides, []).append((table, rule))
+                trace.append(TraceEntry(
+                    step=table.decides, rule=rule.id, title=rule.title,
+                    outcome=_describe(rule), basis=cite(rule.basis), note=rule.note,
+                ))
+        jurisdiction = self._jurisdiction(case, outcomes.get("jurisdiction", []), trace)
+        penalty = None
+        kind = plan.kinds.get(v.kind) if v is not None else None
+        if kind is not None:
+            try:
+                penalty = decide_penalty(plan, kind, case, match, as_of, trace)
+            except NoVersionInForce as exc:
+                raise CaseError([Problem(str(exc), field="violation.occurred_on")],
+                                case.id) from None
+        office = None
+        for _table, rule in outcomes.get("office", [])[:1]:
+            then = rule.then
+            assert isinstance(then, OfficeOutcome)
+            office = Office(office=then.office, office_name=self._name(then.office),
+                            duty=then.duty, rule=rule.id, basis=cite(rule.basis))
+        return Decision(
+            case_id=case.id,
+            profile=plan.profile,
+            ruleset_digest=plan.digest,
+            evaluator=self._evaluator.name,
+            dates=DecisionDates(occurred_on=occurred, decided_on=case.decided_on,
+                                as_of=as_of, as_of_source=source),
+            jurisdiction=jurisdiction,
+            transfers=tuple(self._transfer(r) for _, r in outcomes.get("transfer", [])),
+            departments=tuple(self._department(t, r) for t, r in outcomes.get("department", [])),
+            office=office,
+            supervision=tuple(self._supervision(t, r) for t, r in outcomes.get("supervision", [])),
+            monitoring=tuple(self._monitoring(t, r) for t, r in outcomes.get("monitoring", [])),
+            penalty=penalty,
+            trace=tuple(trace),
+        )
+
+    def _name(self, authority: str | None) -> str | None:
+        if authority is None:
+            return None
+        spec = self._plan.authorities.get(authority)
+        return spec.name if spec else None
+
+    def _resolve(self, template: str | None, case: Case) -> tuple[str | None, str | None]:
+        """Fill ``{city}``, ``{county}``, ``{township}`` from the case's region."""
+        if template is None:
+            return None, None
+        region = case.region
+        values = {
+            "city": region.city or "",
+            "county": next(iter(region.counties)) if len(region.counties) == 1 else "",
+            "township": next(iter(region.townships)) if len(region.townships) == 1 else "",
+        }
+        ident = template
+        for key, value in values.items():
+            ident = ident.replace("{" + key + "}", value)
+        name = self._name(ident)
+        if name is None:
+            spec = self._plan.authorities.get(template)
+            for key, value in values.items():
+                if spec is not None and "{" + key + "}" in template and value:
+                    name = spec.name.replace("{name}", self._plan.regions[value].name)
+        return ident, name
+
+    def _jurisdiction(self, case: Case, hits: list[tuple[PlanTable, PlanRule]],
+                      trace: list[TraceEntry]) -> Jurisdiction:
+        if hits:
+            _, rule = hits[0]
+            then = rule.then
+            assert isinstance(then, JurisdictionOutcome)
+            ident, name = self._resolve(then.authority, case)
+            return Jurisdiction(level=then.level, authority=ident, authority_name=name,
+                                rule=rule.id, basis=cite(rule.basis),
+                                reason=then.reason or rule.title)
+        reason = Text(
+            zh="没有管辖规则适用于本案：由共同的上一级机关指定管辖",
+            en="no jurisdiction rule reaches this case: the common superior must designate "
+               "the authority (指定管辖)",
+        )
+        trace.append(TraceEntry(step="jurisdiction", rule="jurisdiction.needs_designation",
+                                outcome=reason.en, basis=_DESIGNATION_BASIS))
+        return Jurisdiction(level=JurisdictionLevel.needs_designation, basis=_DESIGNATION_BASIS,
+                            reason=reason, rule="jurisdiction.needs_designation")
+
+    def _transfer(self, rule: PlanRule) -> Transfer:
+        then = rule.then
+        assert isinstance(then, TransferOutcome)
+        return Transfer(to=then.to, reason=then.reason, rule=rule.id, basis=cite(rule.basis))
+
+    def _department(self, table: PlanTable, rule: PlanRule) -> Department:
+        then = rule.then
+        assert isinstance(then, DepartmentOutcome)
+        return Department(department=then.department, department_name=self._name(then.department),
+                          role=then.role, duty=then.duty, rule=rule.id, table=table.id,
+                          basis=cite(rule.basis))
+
+    def _supervision(self, table: PlanTable, rule: PlanRule) -> Supervision:
+        then = rule.then
+        assert isinstance(then, SupervisionOutcome)
+        return Supervision(table=table.id, enterprise_class=then.enterprise_class,
+                           supervisor=then.supervisor, supervisor_name=self._name(then.supervisor),
+                           inspection=then.inspection, sampling_ratio=then.sampling_ratio,
+                           grid_level=then.grid_level, rule=rule.id, basis=cite(rule.basis))
+
+    def _monitoring(self, table: PlanTable, rule: PlanRule) -> Monitoring:
+        then = rule.then
+        assert isinstance(then, MonitoringOutcome)
+        return Monitoring(table=table.id, level=then.level, authority=then.authority,
+                          duty=then.duty, reports_to=then.reports_to, rule=rule.id,
+                          basis=cite(rule.basis))
+
+
+def _hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:
+    policy = table.hit_policy
+    if policy == "first":
+        for rule in table.rules:
+            if rule.in_force(on) and match(rule.cond):
+                return [rule]
+        return []
+    matched = [r for r in table.rules if r.in_force(on) and match(r.cond)]
+    if policy == "collect" or len(matched) <= 1:
+        return matched
+    if policy == "unique":
+        raise AmbiguousRules(table.id, [r.id for r in matched])
+    top = max(r.priority or 0 for r in matched)
+    best = [r for r in matched if (r.priority or 0) == top]
+    if len(best) > 1:
+        raise AmbiguousRules(table.id, [r.id for r in best])
+    return best
+
+
+def _describe(rule: PlanRule) -> str:
+    data = rule.then.model_dump(mode="json", exclude_none=True)
+    data.pop("reason", None)
+    data.pop("duty", None)
+    return ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict))
+
+
+def load(
+    profile: str,
+    rulesets_dir: str | Path | RulesetSource | None = None,
+    *,
+    evaluator: str = "compiled",
+) -> Engine:
+    """Load and compile a profile (e.g. ``"hebei/langfang"``) into an Engine.
+
+    ``rulesets_dir`` defaults to the rulesets shipped with envrules. Raises
+    :class:`RulesetError` (every problem with file:line:column) or
+    :class:`UnknownProfile`."""
+    source = source_for(rulesets_dir)
+    layers = profile_chain(source, profile)
+    return Engine(compile_plan(profile, layers), evaluator)

@@ -1,0 +1,156 @@
+"""Render a decision as text a lawyer can follow, in Chinese or English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._decision import Decision, MoneyRange
+from ._money import format_yuan
+
+_L = {
+    "zh": {
+        "title": "处理决定", "case": "案件", "profile": "规则集", "dates": "日期",
+        "occurred": "违法行为发生", "decided": "作出决定", "asof": "程序规则适用日",
+        "jurisdiction": "一、管辖", "level": "层级", "authority": "执法机关",
+        "departments": "二、职责部门", "office": "内设处室", "transfers": "移送",
+        "supervision": "监管", "monitoring": "监测事权",
+        "penalty": "三、罚款", "candidates": "可适用的法律版本（从旧兼从轻）",
+        "applied": "适用", "statutory": "法定幅度", "band": "裁量基准幅度",
+        "adjustments": "从轻、减轻、从重、不予处罚", "permitted": "可处罚款幅度",
+        "recommended": "建议罚款", "measures": "其他措施", "daily": "按日连续处罚",
+        "limitation": "追责时效", "flags": "程序", "hearing": "听证", "review": "法制审核",
+        "collective": "集体讨论", "trace": "四、规则适用记录", "none": "无",
+        "missing": "尚需事实", "yes": "是", "no": "否", "outcome": "结论",
+        "role": {"lead": "牵头", "cooperating": "配合", "participating": "参与",
+                 "informed": "知会", "sole": "负责"},
+        "level_names": {"province": "省级", "city": "市级", "county": "县级",
+                        "township": "乡镇（街道）级", "needs_designation": "需由共同上级指定管辖"},
+        "not_fired": "未适用",
+    },
+    "en": {
+        "title": "Decision", "case": "Case", "profile": "Profile", "dates": "Dates",
+        "occurred": "act occurred", "decided": "decided", "asof": "procedural rules as of",
+        "jurisdiction": "1. Jurisdiction", "level": "level", "authority": "authority",
+        "departments": "2. Responsible departments", "office": "internal office",
+        "transfers": "transfers", "supervision": "supervision", "monitoring": "monitoring",
+        "penalty": "3. Fine", "candidates": "Versions considered (lighter-law rule)",
+        "applied": "applied", "statutory": "statutory range", "band": "discretion band",
+        "adjustments": "Adjustments", "permitted": "permitted range",
+        "recommended": "recommended fine", "measures": "other measures",
+        "daily": "daily continuous penalty", "limitation": "limitation",
+        "flags": "procedure", "hearing": "hearing right", "review": "legal review",
+        "collective": "collective deliberation", "trace": "4. Rules applied", "none": "none",
+        "missing": "facts still needed", "yes": "yes", "no": "no", "outcome": "outcome",
+        "role": {"lead": "lead", "cooperating": "cooperating", "participating": "participating",
+                 "informed": "informed", "sole": "responsible"},
+        "level_names": {"province": "province", "city": "city", "county": "county",
+                        "township": "township", "needs_designation":
+                        "needs designation by the common superior"},
+        "not_fired": "not applied",
+    },
+}
+
+
+def _r(r: MoneyRange | None, lang: str) -> str:
+    if r is None:
+        return "—"
+    return f"{format_yuan(r.min, lang)} – {format_yuan(r.max, lang)}"
+
+
+def _m(x: Decimal | None, lang: str) -> str:
+    return "—" if x is None else format_yuan(x, lang)
+
+
+def explain(d: Decision, lang: str = "zh") -> str:
+    if lang not in _L:
+        raise ValueError("lang is 'zh' or 'en'")
+    t = _L[lang]
+    out: list[str] = []
+    add = out.append
+    add(f"{t['title']} — {t['case']} {d.case_id or '-'} · {t['profile']} {d.profile} "
+        f"({d.ruleset_digest})")
+    dates = d.dates
+    add(f"{t['dates']}: {t['occurred']} {dates.occurred_on}; {t['decided']} "
+        f"{dates.decided_on or '—'}; {t['asof']} {dates.as_of} ({dates.as_of_source})")
+    add("")
+    j = d.jurisdiction
+    add(t["jurisdiction"])
+    add(f"  {t['level']}: {t['level_names'][j.level.value]}"
+        + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else ""))
+    if j.reason:
+        add(f"  {j.reason.get(lang)}")
+    if j.basis:
+        add(f"  [{j.rule}] {j.basis}")
+    for tr in d.transfers:
+        add(f"  {t['transfers']} → {tr.to}: {tr.reason.get(lang)} [{tr.rule}] {tr.basis}")
+    add("")
+    add(t["departments"])
+    if not d.departments and d.office is None:
+        add(f"  {t['none']}")
+    for dep in d.departments:
+        duty = f" — {dep.duty.get(lang)}" if dep.duty else ""
+        add(f"  {dep.department_name or dep.department} ({t['role'][dep.role.value]}){duty}")
+        add(f"    [{dep.rule}] {dep.basis}")
+    if d.office:
+        add(f"  {t['office']}: {d.office.office_name or d.office.office} [{d.office.rule}] "
+            f"{d.office.basis}")
+    for s in d.supervision:
+        bits = [x for x in (s.enterprise_class and f"class {s.enterprise_class}",
+                            s.supervisor_name or s.supervisor,
+                            s.inspection.get(lang) if s.inspection else None,
+                            s.sampling_ratio) if x]
+        add(f"  {t['supervision']}: {'; '.join(bits)} [{s.rule}] {s.basis}")
+    for m in d.monitoring:
+        add(f"  {t['monitoring']}: {t['level_names'][m.level.value]} "
+            f"{m.duty.get(lang) if m.duty else ''} [{m.rule}] {m.basis}")
+    p = d.penalty
+    if p is not None:
+        add("")
+        add(f"{t['penalty']} — {p.kind_title.get(lang)} ({p.kind})")
+        add(f"  {t['candidates']}:")
+        for c in p.candidates:
+            mark = "→" if c.version == p.applied_version else " "
+            add(f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
+                f"{c.basis}; {c.formula} = {_r(c.range, lang)}"
+                + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else ""))
+        add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law}")
+        add(f"  {t['statutory']}: {_r(p.statutory_range, lang)} ({p.statutory_basis})")
+        if p.band is not None:
+            add(f"  {t['band']}: {_r(p.band, lang)}")
+        if p.adjustments:
+            add(f"  {t['adjustments']}:")
+            for a in p.adjustments:
+                add(f"    {'✓' if a.applied else '·'} {a.kind} {a.title.get(lang)}: {a.effect} "
+                    f"[{a.rule}] {a.basis}")
+        add(f"  {t['outcome']}: {p.outcome} — {p.outcome_reason}")
+        add(f"  {t['permitted']}: {_r(p.permitted_range, lang)}")
+        add(f"  {t['recommended']}: {_m(p.recommended, lang)}")
+        if p.missing_facts:
+            add(f"  {t['missing']}: {', '.join(p.missing_facts)}")
+        if p.measures:
+            add(f"  {t['measures']}: {', '.join(p.measures)}")
+        lim = p.limitation
+        add(f"  {t['limitation']}: {lim.years}y, "
+            f"{'expired' if lim.expired else 'running' if lim.runs_from else 'continuing act'}"
+            + (f" (expires {lim.expires_on})" if lim.expires_on else "") + f" — {lim.basis}")
+        if p.daily_penalty:
+            dp = p.daily_penalty
+            add(f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason}"
+                + (f"; {dp.days} × {_m(dp.per_day, lang)} = {_m(dp.total, lang)}"
+                   if dp.total is not None else "") + f" ({dp.basis})")
+        flags = [(t["hearing"], p.hearing_right), (t["review"], p.legal_review),
+                 (t["collective"], p.collective_deliberation)]
+        shown = [f"{name}: {t['yes'] if f.required else t['no']} ({f.reason})"
+                 for name, f in flags if f is not None]
+        if shown:
+            add(f"  {t['flags']}: " + "; ".join(shown))
+    add("")
+    add(t["trace"])
+    for i, e in enumerate(d.trace, 1):
+        mark = "" if e.fired else f" ({t['not_fired']})"
+        add(f"  {i:>2}. [{e.step}] {e.rule}{mark}: {e.outcome}")
+        if e.basis:
+            add(f"      {e.basis}")
+        if e.note:
+            add(f"      {e.note}")
+    return "\n".join(out)

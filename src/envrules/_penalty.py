@@ -1,0 +1,442 @@
+"""The penalty part of a decision: statutory range by date, the lighter-law
+rule (从旧兼从轻), limitation, adjustments as exceptions, permitted range.
+
+Everything here is pure: a function of the plan, the case, the condition
+matcher and explicit dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ._case import Case, Circumstance, EnterpriseKind
+from ._decision import (
+    Adjustment,
+    Citation,
+    DailyPenalty,
+    Flag,
+    Limitation,
+    MoneyRange,
+    Penalty,
+    TraceEntry,
+    VersionCandidate,
+)
+from ._evaluators import Matcher
+from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
+from ._plan import Plan, PlanKind, PlanTier, PlanVersion
+from ._schema import AdjustmentPolicy, Basis, Fine, Fixed, MultipleOf, NoFine, PercentOf, PerUnit
+
+CODE_IN_FORCE = date(2026, 8, 15)
+APL = "中华人民共和国行政处罚法（2021年修订）"
+CODE = "中华人民共和国生态环境法典"
+EPL = "中华人民共和国环境保护法（2014年修订）"
+DEFAULT_POLICY = AdjustmentPolicy(
+    lighter_upper=Decimal("0.5"), heavier_lower=Decimal("0.5"), reduced_floor=Decimal("0"),
+    basis=Basis(law="envrules default (no benchmark in force for this profile)",
+                article="docs/penalty.md"),
+)
+
+
+@attrs.frozen
+class Span:
+    """A money range in whole yuan; ``lo <= hi``, both ≥ 0."""
+
+    lo: Decimal = attrs.field()
+    hi: Decimal = attrs.field()
+
+    @hi.validator
+    def _ordered(self, _: object, hi: Decimal) -> None:
+        if not (ZERO <= self.lo <= hi):
+            raise ValueError(f"invalid range {self.lo}–{hi}")
+
+    def out(self) -> MoneyRange:
+        return MoneyRange(min=self.lo, max=self.hi)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{format_yuan(self.lo, lang)}–{format_yuan(self.hi, lang)}"
+
+
+def cite(basis: Basis) -> Citation:
+    return Citation(law=basis.law, article=basis.article, source=basis.source)
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+def _bounded(lo: Decimal, hi: Decimal) -> Span:
+    # Amounts computed from a percentage or multiple are rounded *inward* to
+    # whole yuan, so the computed range never exceeds the statute's.
+    lo_r, hi_r = ceil_yuan(lo), floor_yuan(hi)
+    return Span(min(lo_r, hi_r), hi_r)
+
+
+def fine_text(fine: Fine) -> str:
+    if isinstance(fine, Fixed):
+        return f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下"
+    if isinstance(fine, PercentOf):
+        text = f"{fine.base} × {fine.min_percent}%–{fine.max_percent}%"
+        if fine.floor is not None:
+            text += f"，不低于{format_yuan(fine.floor)}"
+        if fine.cap is not None:
+            text += f"，最高{format_yuan(fine.cap)}"
+        return text
+    if isinstance(fine, MultipleOf):
+        text = f"{fine.base} × {fine.min_multiple}–{fine.max_multiple}倍"
+        if fine.floor is not None:
+            text += f"，不低于{format_yuan(fine.floor)}"
+        if fine.cap is not None:
+            text += f"，最高{format_yuan(fine.cap)}"
+        if fine.otherwise is not None:
+            text += f"；无{fine.base}时 {fine_text(fine.otherwise)}"
+        return text
+    if isinstance(fine, PerUnit):
+        return f"每{fine.base} {format_yuan(fine.min)}–{format_yuan(fine.max)}"
+    if isinstance(fine, NoFine):
+        return "不处罚款"
+    return f"{format_yuan(fine.max)}以下"
+
+
+def compute_fine(fine: Fine, case: Case) -> tuple[Span | None, tuple[str, ...]]:
+    """The range a formula gives for a case, or the facts it still needs."""
+    v = case.violation
+    assert v is not None
+    if isinstance(fine, Fixed):
+        return Span(fine.min, fine.max), ()
+    if isinstance(fine, NoFine):
+        return Span(ZERO, ZERO), ()
+    if isinstance(fine, PercentOf):
+        base = getattr(v, fine.base)
+        if base is None:
+            return None, (f"violation.{fine.base}",)
+        lo, hi = base * fine.min_percent / 100, base * fine.max_percent / 100
+        if fine.floor is not None:
+            lo, hi = max(lo, fine.floor), max(hi, fine.floor)
+        if fine.cap is not None:
+            lo, hi = min(lo, fine.cap), min(hi, fine.cap)
+        return _bounded(lo, hi), ()
+    if isinstance(fine, MultipleOf):
+        base = getattr(v, fine.base)
+        if base is None or base == 0:
+            if fine.otherwise is not None:
+                return compute_fine(fine.otherwise, case)
+            if base is None:
+                return None, (f"violation.{fine.base}",)
+        lo, hi = base * fine.min_multiple, base * fine.max_multiple
+        if fine.floor is not None:
+            lo, hi = max(lo, fine.floor), max(hi, fine.floor)
+        if fine.cap is not None:
+            lo, hi = min(lo, fine.cap), min(hi, fine.cap)
+        return _bounded(lo, hi), ()
+    if isinstance(fine, PerUnit):
+        count = getattr(v, fine.base)
+        if count is None:
+            return None, (f"violation.{fine.base}",)
+        return Span(fine.min * count, fine.max * count), ()
+    return Span(ZERO, fine.max), ()  # up_to
+
+
+# --------------------------------------------------------------------------- versions
+
+
+@attrs.frozen
+class Candidate:
+    version: PlanVersion
+    role: str
+    tier: PlanTier | None
+    span: Span | None
+    missing: tuple[str, ...]
+
+    def out(self) -> VersionCandidate:
+        return VersionCandidate(
+            version=self.version.id,
+            role=self.role,  # type: ignore[arg-type]
+            effective_from=self.version.effective_from,
+            effective_to=self.version.effective_to,
+            basis=cite(self.version.basis),
+            tier=self.tier.id if self.tier else None,
+            formula=fine_text(self.tier.fine) if self.tier else "—",
+            range=self.span.out() if self.span else None,
+            missing_facts=self.missing,
+            not_illegal=self.version.not_illegal,
+        )
+
+
+def _candidate(version: PlanVersion, role: str, case: Case, match: Matcher) -> Candidate:
+    tier = next((t for t in version.tiers if match(t.cond)), None)
+    if version.not_illegal:
+        return Candidate(version, role, tier, Span(ZERO, ZERO), ())
+    if tier is None:
+        return Candidate(version, role, None, None, ())
+    span, missing = compute_fine(tier.fine, case)
+    return Candidate(version, role, tier, span, missing)
+
+
+def lighter(new: Candidate, old: Candidate) -> tuple[bool, str]:
+    """Is the later version lighter for this case? (docs/penalty.md)
+
+    Lighter means: it no longer treats the act as illegal; or, with both
+    ranges computed on the case's own facts, its maximum is lower, or its
+    maximum is equal and its minimum lower. Ranges that cannot be computed
+    (a missing fact) cannot be shown lighter, so the old law stays."""
+    if new.version.not_illegal:
+        return True, "the later version no longer treats the act as illegal"
+    if new.span is None or old.span is None:
+        return False, "the ranges cannot be compared without " + ", ".join(
+            new.missing + old.missing) if (new.missing or old.missing) else (
+            "no tier of one version applies to this case")
+    if (new.span.hi, new.span.lo) < (old.span.hi, old.span.lo):
+        return True, (f"the later range {new.span.text()} is lighter than "
+                      f"{old.span.text()}")
+    return False, f"the later range {new.span.text()} is not lighter than {old.span.text()}"
+
+
+# --------------------------------------------------------------------------- limitation
+
+
+def limitation(case: Case, as_of: date) -> Limitation:
+    """行政处罚法 art. 36; 生态环境法典 art. 1054 for acts from 2026-08-15."""
+    v = case.violation
+    assert v is not None
+    if v.occurred_on >= CODE_IN_FORCE:
+        years = 5 if v.pollution_or_damage else 2
+        basis = Citation(law=CODE, article="第一千零五十四条")
+    else:
+        years = 2
+        basis = Citation(law=APL, article="第三十六条")
+    runs_from = v.ended_on if v.ended_on is not None else None
+    continuing = v.ended_on is None
+    if continuing:
+        return Limitation(years=years, runs_from=None, expires_on=None, expired=False, basis=basis)
+    assert runs_from is not None
+    try:
+        expires = runs_from.replace(year=runs_from.year + years)
+    except ValueError:  # 29 February
+        expires = runs_from.replace(year=runs_from.year + years, day=28)
+    found = v.discovered_on or as_of
+    return Limitation(years=years, runs_from=runs_from, expires_on=expires,
+                      expired=found > expires, basis=basis)
+
+
+# --------------------------------------------------------------------------- the procedure
+
+
+def decide_penalty(
+    plan: Plan, kind: PlanKind, case: Case, match: Matcher, as_of: date,
+    trace: list[TraceEntry],
+) -> Penalty:
+    v = case.violation
+    assert v is not None
+    old = _candidate(kind.version_on(v.occurred_on), "in_force_when_act_occurred", case, match)
+    candidates = [old]
+    applied = old
+    reason = "only the version in force when the act occurred applies"
+    if case.decided_on is not None:
+        try:
+            later = kind.version_on(case.decided_on)
+        except Exception:  # no version in force on the decision date: keep the old law
+            later = None
+            reason = "no version is in force on the decision date; the old law applies"
+        if later is not None and later.id != old.version.id:
+            new = _candidate(later, "in_force_on_decision_date", case, match)
+            candidates.append(new)
+            is_lighter, why = lighter(new, old)
+            applied = new if is_lighter else old
+            reason = ("从旧兼从轻: the later version applies — " if is_lighter
+                      else "从旧兼从轻: the old version applies — ") + why
+        elif later is not None:
+            reason = "the version in force when the act occurred is still in force"
+    trace.append(TraceEntry(
+        step="penalty.version", rule=applied.version.id, title=kind.title,
+        outcome=reason, basis=cite(applied.version.basis),
+    ))
+    if applied.tier is not None:
+        trace.append(TraceEntry(
+            step="penalty.tier", rule=f"{applied.version.id}#{applied.tier.id}",
+            title=applied.tier.title,
+            outcome=f"{fine_text(applied.tier.fine)}"
+            + (f" = {applied.span.text()}" if applied.span else ""),
+            basis=cite(applied.version.basis),
+        ))
+
+    version, tier = applied.version, applied.tier
+    statutory = applied.span
+    lim = limitation(case, as_of)
+    citation = cite(tier.basis if tier is not None and tier.basis is not None else version.basis)
+    common = dict(kind=kind.id, kind_title=kind.title,
+                  candidates=tuple(c.out() for c in candidates),
+                  applied_version=version.id, lighter_law=reason,
+                  statutory_basis=citation,
+                  formula=fine_text(tier.fine) if tier else "—", limitation=lim)
+    if lim.expired:
+        trace.append(TraceEntry(step="penalty.limitation", rule="limitation",
+                                outcome=f"found after {lim.expires_on}: 不予行政处罚",
+                                basis=lim.basis))
+        return Penalty(outcome="no_penalty", outcome_reason="limitation period expired",
+                       statutory_range=statutory.out() if statutory else None,
+                       permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
+                       **common)  # type: ignore[arg-type]
+    if version.not_illegal:
+        return Penalty(outcome="no_penalty", outcome_reason="the later law no longer treats the "
+                       "act as illegal", statutory_range=None,
+                       permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
+                       **common)  # type: ignore[arg-type]
+    if tier is None or statutory is None:
+        missing = applied.missing
+        why = ("needs " + ", ".join(missing)) if missing else "no tier of the law fits the facts"
+        return Penalty(outcome="undetermined", outcome_reason=why, statutory_range=None,
+                       missing_facts=missing, **common)  # type: ignore[arg-type]
+
+    band = statutory
+    policy = plan.adjustment_policy or DEFAULT_POLICY
+    adjustments, permitted, outcome, outcome_reason = _adjust(
+        plan, kind, case, match, band, policy, as_of, trace)
+    recommended = to_yuan((permitted.lo + permitted.hi) / 2) if outcome != "no_penalty" else ZERO
+    recommended = min(max(recommended, permitted.lo), permitted.hi)
+    person = None
+    person_formula = tier.person_fine or version.person_fine
+    if person_formula is not None:
+        pspan, _ = compute_fine(person_formula, case)
+        person = pspan.out() if pspan else None
+    daily = _daily(version, case, recommended)
+    hearing = _hearing(plan, case, permitted, as_of)
+    large = hearing is not None and hearing.required
+    below = permitted.lo < statutory.lo
+    return Penalty(
+        outcome=outcome, outcome_reason=outcome_reason, statutory_range=statutory.out(),
+        band=band.out(), adjustments=tuple(adjustments), permitted_range=permitted.out(),
+        recommended=recommended, person_fine=person, measures=tier.measures,
+        discretionary_measures=tier.discretionary_measures,
+        daily_penalty=daily, detention_transfer=version.detention,
+        hearing_right=hearing,
+        legal_review=Flag(
+            required=large or below,
+            reason=("the fine may reach the hearing threshold" if large else
+                    "the permitted range goes below the statutory minimum (减轻)" if below else
+                    "ordinary case"),
+            basis=Citation(law=APL, article="第五十八条")),
+        collective_deliberation=Flag(
+            required=below or (large and outcome == "fine"),
+            reason=("减轻 below the statutory minimum needs collective deliberation" if below
+                    else "a large fine (major case) needs collective deliberation" if large
+                    else "ordinary case"),
+            basis=Citation(law=APL, article="第五十七条第二款")),
+        **common,  # type: ignore[arg-type]
+    )
+
+
+_ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3, "heavier": 4}
+
+
+def _adjust(
+    plan: Plan, kind: PlanKind, case: Case, match: Matcher, band: Span,
+    policy: AdjustmentPolicy, as_of: date, trace: list[TraceEntry],
+) -> tuple[list[Adjustment], Span, str, str]:
+    """Adjustments are exceptions to the band (default logic, docs/penalty.md):
+    不予处罚 (mandatory) overrides everything; 减轻 overrides 从轻/从重; 从轻 and
+    从重 together offset to the whole band; alone each takes its part of it.
+    An aggravating ground never lowers the range; a mitigating one never
+    raises it."""
+    assert case.violation is not None
+    occurred = case.violation.occurred_on
+    considered: list[Adjustment] = []
+    hits: dict[str, list[str]] = {k: [] for k in _ORDER}
+    may_waive = []
+    for adj in sorted(plan.adjustments, key=lambda a: (_ORDER[a.kind], a.id)):
+        if adj.kinds is not None and kind.id not in adj.kinds:
+            continue
+        # 从旧兼从轻: heavier grounds only as the law stood when the act occurred;
+        # mitigating grounds also from a later law in force when deciding.
+        in_force = adj.in_force(occurred) or (adj.kind != "heavier" and adj.in_force(as_of))
+        if not in_force or not match(adj.cond):
+            continue
+        if adj.kind == "no_penalty" and not adj.mandatory:
+            may_waive.append(adj.id)
+        else:
+            hits[adj.kind].append(adj.id)
+        considered.append(Adjustment(
+            rule=adj.id, kind=adj.kind, title=adj.title,  # type: ignore[arg-type]
+            mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=""))
+
+    span = band.hi - band.lo
+    if hits["no_penalty"]:
+        permitted, outcome, why = Span(ZERO, ZERO), "no_penalty", "不予处罚"
+        effect = {"no_penalty": "不予处罚: no fine"}
+    elif hits["reduced"] and band.lo > 0:
+        lo = ceil_yuan(band.lo * policy.reduced_floor)
+        permitted, outcome, why = Span(min(lo, band.lo), band.lo), "fine", "减轻处罚"
+        effect = {"reduced": f"减轻: below the statutory minimum, {permitted.text()}"}
+    else:
+        mitigating = bool(hits["lighter"] or hits["reduced"] or hits["lighter_or_reduced"])
+        aggravating = bool(hits["heavier"])
+        lo, hi = band.lo, band.hi
+        if mitigating and not aggravating:
+            hi = floor_yuan(band.lo + span * policy.lighter_upper)
+            if hits["lighter_or_reduced"]:
+                lo = ceil_yuan(band.lo * policy.reduced_floor)
+        elif aggravating and not mitigating:
+            lo = ceil_yuan(band.lo + span * policy.heavier_lower)
+        permitted = Span(min(lo, hi), hi)
+        outcome, why = "fine", "fine within the band"
+        effect = {
+            "lighter": (f"从轻: lower part of the range, {permitted.text()}" if not aggravating
+                        else "从轻 offsets 从重: the whole range"),
+            "reduced": "减轻 not possible below a minimum of zero: treated as 从轻",
+            "lighter_or_reduced": (
+                f"从轻或者减轻: from the reduced floor to the lower part, {permitted.text()}"
+                if not aggravating else "从轻或者减轻 offsets 从重: the whole range"),
+            "heavier": (f"从重: upper part of the range, {permitted.text()}" if not mitigating
+                        else "从重 offsets 从轻: the whole range"),
+        }
+    if may_waive and outcome == "fine":
+        outcome, why = "may_waive", "首违不罚 may apply: the authority may decide not to fine"
+    applied_kinds = ({"no_penalty"} if hits["no_penalty"] else
+                     {"reduced"} if hits["reduced"] and band.lo > 0 else
+                     {k for k in ("lighter", "lighter_or_reduced", "reduced", "heavier") if hits[k]})
+    out = []
+    for a in considered:
+        applied = (a.kind in applied_kinds and (a.mandatory or a.kind != "no_penalty")) or (
+            a.rule in may_waive and outcome == "may_waive")
+        eff = effect.get(a.kind, "") if applied else (
+            "may not fine (首违不罚)" if a.rule in may_waive else "overridden by a stronger exception")
+        out.append(a.model_copy(update={"applied": applied, "effect": eff}))
+        trace.append(TraceEntry(step=f"penalty.adjustment.{a.kind}", rule=a.rule, title=a.title,
+                                outcome=eff, basis=a.basis, fired=applied))
+    return out, permitted, outcome, why
+
+
+def _daily(version: PlanVersion, case: Case, per_day: Decimal) -> DailyPenalty | None:
+    if not version.daily_penalty:
+        return None
+    assert case.violation is not None
+    code = case.violation.occurred_on >= CODE_IN_FORCE
+    basis = (Citation(law=CODE, article="第一千零六十条") if code
+             else Citation(law=EPL, article="第五十九条"))
+    refused = Circumstance.refused_correction in case.violation.circumstances
+    if not refused:
+        return DailyPenalty(eligible=False, basis=basis,
+                            reason="applies only if the act continues after a fine and an order "
+                                   "to correct (拒不改正)")
+    days = case.violation.continuing_days
+    return DailyPenalty(
+        eligible=True, basis=basis,
+        reason="拒不改正: the original amount per day from the day after the order to correct",
+        days=days, per_day=per_day, total=per_day * days if days is not None else None,
+    )
+
+
+def _hearing(plan: Plan, case: Case, permitted: Span, as_of: date) -> Flag | None:
+    thresholds = [t for t in plan.hearing_thresholds if t.in_force(as_of)]
+    if not thresholds:
+        return None
+    t = thresholds[-1]
+    individual = case.enterprise.kind is EnterpriseKind.natural_person
+    limit = t.individual if individual else t.unit
+    return Flag(
+        required=permitted.hi >= limit,
+        reason=(f"a fine of {format_yuan(limit)} or more carries a hearing right "
+                f"({'individual' if individual else 'unit'}); the permitted maximum is "
+                f"{format_yuan(permitted.hi)}"),
+        basis=cite(t.basis),
+    )

@@ -1,0 +1,433 @@
+"""Compile the layers of a profile into one immutable :class:`Plan`.
+
+The plan is what evaluators execute: every condition checked against the
+fact vocabulary and numbered, tables with their rules in evaluation order,
+violation kinds with their versions sorted by date, adjustments, regions and
+authorities. Compiling collects every problem (with file:line:column) before
+raising, so a legal officer sees all mistakes at once."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+from pydantic import BaseModel, ValidationError
+
+from ._conditions import Compare, Condition, check_condition, paths_of
+from ._errors import NoVersionInForce, Problem, RulesetError, SourceLocation
+from ._facts import FACTS
+from ._loader import Layer
+from ._outcomes import OUTCOME_MODELS, Text
+from ._schema import (
+    Adjustment,
+    AdjustmentPolicy,
+    AuthoritySpec,
+    Basis,
+    Fine,
+    HearingThreshold,
+    Kind,
+    MatterSpec,
+    RegionSpec,
+    Rule,
+    Table,
+    Tier,
+    Version,
+)
+
+
+@attrs.frozen
+class PlanRule:
+    id: str
+    table: str
+    title: Text
+    cond: int  # index into Plan.conditions
+    then: BaseModel
+    basis: Basis
+    effective_from: date
+    effective_to: date | None
+    priority: int | None
+    layer: str
+    replaces: str | None
+    note: str | None
+    at: SourceLocation | None = attrs.field(eq=False)
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+@attrs.frozen
+class PlanTable:
+    id: str
+    title: Text
+    decides: str
+    hit_policy: str
+    as_of: str
+    rules: tuple[PlanRule, ...]
+    layer: str
+    at: SourceLocation | None = attrs.field(eq=False)
+
+
+@attrs.frozen
+class PlanTier:
+    id: str
+    title: Text | None
+    cond: int
+    fine: Fine
+    person_fine: Fine | None
+    measures: tuple[str, ...]
+    discretionary_measures: tuple[str, ...]
+    basis: Basis | None
+    note: str | None
+
+
+@attrs.frozen
+class PlanVersion:
+    id: str
+    kind: str
+    effective_from: date
+    effective_to: date | None
+    basis: Basis
+    tiers: tuple[PlanTier, ...]
+    person_fine: Fine | None
+    daily_penalty: bool
+    detention: bool
+    limitation_years: int | None
+    not_illegal: bool
+    note: str | None
+    layer: str
+    at: SourceLocation | None = attrs.field(eq=False)
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+@attrs.frozen
+class PlanKind:
+    id: str
+    title: Text
+    versions: tuple[PlanVersion, ...]  # sorted by effective_from
+    starts: tuple[date, ...]
+    layer: str
+    at: SourceLocation | None = attrs.field(eq=False)
+
+    def version_on(self, on: date) -> PlanVersion:
+        """The version in force on a date, found by bisection."""
+        i = bisect.bisect_right(self.starts, on) - 1
+        if i >= 0 and self.versions[i].in_force(on):
+            return self.versions[i]
+        raise NoVersionInForce(self.id, on)
+
+
+@attrs.frozen
+class PlanAdjustment:
+    id: str
+    title: Text
+    kind: str
+    mandatory: bool
+    cond: int
+    kinds: frozenset[str] | None
+    basis: Basis
+    effective_from: date
+    effective_to: date | None
+    layer: str
+    note: str | None
+    at: SourceLocation | None = attrs.field(eq=False)
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+@attrs.frozen
+class Plan:
+    """Everything a profile decides with, compiled and immutable."""
+
+    profile: str
+    title: Text
+    layers: tuple[str, ...]
+    digest: str
+    conditions: tuple[Condition, ...]
+    fact_paths: tuple[str, ...]
+    tables: tuple[PlanTable, ...]
+    kinds: dict[str, PlanKind]
+    adjustments: tuple[PlanAdjustment, ...]
+    regions: dict[str, RegionSpec]
+    authorities: dict[str, AuthoritySpec]
+    matters: dict[str, MatterSpec]
+    delegated_to_township: frozenset[str]
+    hearing_thresholds: tuple[HearingThreshold, ...]
+    adjustment_policy: AdjustmentPolicy | None
+    disabled: tuple[str, ...]
+
+    def tables_deciding(self, decides: str) -> tuple[PlanTable, ...]:
+        return tuple(t for t in self.tables if t.decides == decides)
+
+
+class _Builder:
+    def __init__(self, profile: str) -> None:
+        self.profile = profile
+        self.problems: list[Problem] = []
+        self.conditions: list[Condition] = []
+        self.seen: dict[str, SourceLocation | None] = {}
+
+    def problem(self, message: str, at: SourceLocation | None) -> None:
+        self.problems.append(Problem(message, at))
+
+    def claim(self, kind: str, ident: str, at: SourceLocation | None, replaces: str | None) -> bool:
+        key = f"{kind}:{ident}"
+        if key in self.seen and replaces != ident:
+            self.problem(f"duplicate {kind} id {ident!r} (first defined at {self.seen[key]}); "
+                         f"use `replaces: {ident}` to override it", at)
+            return False
+        self.seen[key] = at
+        return True
+
+    def condition(self, cond: Condition) -> int:
+        checked, problems = check_condition(cond)
+        self.problems.extend(problems)
+        self.conditions.append(checked)
+        return len(self.conditions) - 1
+
+
+def _region_values(cond: Condition) -> list[Compare]:
+    if isinstance(cond, Compare):
+        region_paths = ("region.city", "region.county", "region.counties", "region.township",
+                        "region.townships")
+        return [cond] if cond.path in region_paths else []
+    if hasattr(cond, "item"):
+        return _region_values(cond.item)
+    return [c for i in cond.items for c in _region_values(i)]
+
+
+def _vocabulary_values(cond: Condition) -> list[Compare]:
+    if isinstance(cond, Compare):
+        return [cond] if cond.path in ("violation.kind", "matter") and cond.op != "exists" else []
+    if hasattr(cond, "item"):
+        return _vocabulary_values(cond.item)
+    return [c for i in cond.items for c in _vocabulary_values(i)]
+
+
+def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
+    """Merge the layers (lowest first) and compile them."""
+    b = _Builder(profile)
+    kinds: dict[str, tuple[Kind, str]] = {}
+    tables: dict[str, tuple[Table, str, list[tuple[Rule, str]]]] = {}
+    adjustments: dict[str, tuple[Adjustment, str]] = {}
+    regions: dict[str, RegionSpec] = {}
+    authorities: dict[str, AuthoritySpec] = {}
+    matters: dict[str, MatterSpec] = {}
+    delegated: set[str] = set()
+    hearing: tuple[HearingThreshold, ...] = ()
+    policy: AdjustmentPolicy | None = None
+    disabled: list[str] = []
+    rule_ids: dict[str, SourceLocation | None] = {}
+
+    def add_rules(target: list[tuple[Rule, str]], new: Sequence[Rule], layer: str,
+                  position: str) -> None:
+        fresh: list[tuple[Rule, str]] = []
+        for rule in new:
+            if rule.replaces:
+                for i, (old, _) in enumerate(target):
+                    if old.id == rule.replaces:
+                        target[i] = (rule, layer)
+                        break
+                else:
+                    b.problem(f"rule {rule.id!r} replaces {rule.replaces!r}, which is not in "
+                              "this table", rule.at)
+                rule_ids[rule.id] = rule.at
+                continue
+            if rule.id in rule_ids:
+                b.problem(f"duplicate rule id {rule.id!r} (first at {rule_ids[rule.id]})", rule.at)
+                continue
+            rule_ids[rule.id] = rule.at
+            fresh.append((rule, layer))
+        if position == "before":
+            target[:0] = fresh
+        else:
+            target.extend(fresh)
+
+    for layer in layers:
+        meta = layer.meta
+        for region in meta.regions:
+            if b.claim("region", region.id, region.at, None):
+                regions[region.id] = region
+        for auth in meta.authorities:
+            if b.claim("authority", auth.id, auth.at, None):
+                authorities[auth.id] = auth
+        for matter in meta.matters:
+            if b.claim("matter", matter.id, matter.at, None):
+                matters[matter.id] = matter
+        delegated.update(meta.delegated_to_township)
+        if meta.hearing_thresholds:
+            hearing = meta.hearing_thresholds
+        if meta.adjustment_policy is not None:
+            policy = meta.adjustment_policy
+        for _, rf in layer.files:
+            for kind in rf.kinds:
+                if b.claim("kind", kind.replaces or kind.id, kind.at, kind.replaces):
+                    if kind.replaces:
+                        kinds.pop(kind.replaces, None)
+                    kinds[kind.id] = (kind, layer.name)
+            for table in rf.tables:
+                if b.claim("table", table.id, table.at, None):
+                    rules: list[tuple[Rule, str]] = []
+                    add_rules(rules, table.rules, layer.name, "after")
+                    tables[table.id] = (table, layer.name, rules)
+            for adj in rf.adjustments:
+                if b.claim("adjustment", adj.replaces or adj.id, adj.at, adj.replaces):
+                    if adj.replaces:
+                        adjustments.pop(adj.replaces, None)
+                    adjustments[adj.id] = (adj, layer.name)
+            for region in rf.regions:
+                if b.claim("region", region.id, region.at, None):
+                    regions[region.id] = region
+            for auth in rf.authorities:
+                if b.claim("authority", auth.id, auth.at, None):
+                    authorities[auth.id] = auth
+            for matter in rf.matters:
+                if b.claim("matter", matter.id, matter.at, None):
+                    matters[matter.id] = matter
+        for _, rf in layer.files:
+            for ext in rf.extend:
+                if ext.extend not in tables:
+                    b.problem(f"extends unknown table {ext.extend!r}", ext.at)
+                    continue
+                add_rules(tables[ext.extend][2], ext.rules, layer.name, ext.position)
+            for dis in rf.disable:
+                for ident in dis.ids:
+                    hit = False
+                    for _, _, rules in tables.values():
+                        before = len(rules)
+                        rules[:] = [(r, ly) for r, ly in rules if r.id != ident]
+                        hit = hit or len(rules) != before
+                    if ident in adjustments:
+                        del adjustments[ident]
+                        hit = True
+                    if not hit:
+                        b.problem(f"disables unknown rule or adjustment {ident!r}", dis.at)
+                    disabled.append(ident)
+
+    for region in regions.values():
+        if region.parent is not None and region.parent not in regions:
+            b.problem(f"region {region.id!r} has unknown parent {region.parent!r}", region.at)
+
+    plan_tables = []
+    for table, layer_name, rules in tables.values():
+        out_model = OUTCOME_MODELS[table.decides]
+        compiled_rules = []
+        for rule, rule_layer in rules:
+            try:
+                then = out_model.model_validate(rule.then)
+            except ValidationError as exc:
+                for err in exc.errors(include_url=False):
+                    loc = ".".join(str(x) for x in err["loc"])
+                    b.problem(f"rule {rule.id}: then.{loc}: {err['msg']}", rule.at)
+                continue
+            if table.hit_policy == "priority" and rule.priority is None:
+                b.problem(f"rule {rule.id} needs a priority (table {table.id} uses hit policy "
+                          "priority)", rule.at)
+            cond_index = b.condition(rule.when)
+            for cmp in _region_values(b.conditions[cond_index]):
+                values = cmp.value if isinstance(cmp.value, frozenset) else {cmp.value}
+                for v in values:
+                    if isinstance(v, str) and v not in regions:
+                        b.problem(f"{cmp.path}: unknown region {v!r} in profile {profile}", cmp.at)
+            compiled_rules.append(PlanRule(
+                rule.id, table.id, rule.title, cond_index, then, rule.basis,
+                rule.effective_from, rule.effective_to, rule.priority, rule_layer,
+                rule.replaces, rule.note, rule.at,
+            ))
+        plan_tables.append(PlanTable(
+            table.id, table.title, table.decides, table.hit_policy, table.as_of,
+            tuple(compiled_rules), layer_name, table.at,
+        ))
+
+    for index in range(len(b.conditions)):
+        for cmp in _vocabulary_values(b.conditions[index]):
+            known = kinds if cmp.path == "violation.kind" else matters
+            values = cmp.value if isinstance(cmp.value, frozenset) else {cmp.value}
+            for v in sorted(values):
+                if v not in known:
+                    what = "violation kind" if cmp.path == "violation.kind" else "matter"
+                    b.problem(f"{cmp.path}: unknown {what} {v!r} in profile {profile}", cmp.at)
+
+    plan_kinds = {}
+    for kind, layer_name in kinds.values():
+        versions = sorted(kind.versions, key=lambda v: v.effective_from)
+        for a, nxt in zip(versions, versions[1:], strict=False):
+            if a.effective_to is None or a.effective_to >= nxt.effective_from:
+                b.problem(f"kind {kind.id}: versions {a.id} and {nxt.id} overlap in time", nxt.at)
+        plan_kinds[kind.id] = PlanKind(
+            kind.id, kind.title, tuple(_version(b, kind.id, v, layer_name) for v in versions),
+            tuple(v.effective_from for v in versions), layer_name, kind.at,
+        )
+
+    plan_adjustments = []
+    for adj, layer_name in adjustments.values():
+        if adj.kinds:
+            for k in adj.kinds:
+                if k not in kinds:
+                    b.problem(f"adjustment {adj.id}: unknown violation kind {k!r}", adj.at)
+        plan_adjustments.append(PlanAdjustment(
+            adj.id, adj.title, adj.kind, adj.mandatory, b.condition(adj.when),
+            frozenset(adj.kinds) if adj.kinds else None, adj.basis,
+            adj.effective_from, adj.effective_to, layer_name, adj.note, adj.at,
+        ))
+
+    for k in delegated:
+        if k not in kinds:
+            b.problem(f"delegated_to_township names unknown kind {k!r}", None)
+
+    if b.problems:
+        raise RulesetError(b.problems)
+
+    top = layers[-1]
+    digest = hashlib.sha256("".join(f"{ly.name}:{ly.digest};" for ly in layers).encode())
+    paths: set[str] = set()
+    for cond in b.conditions:
+        paths |= paths_of(cond)
+    return Plan(
+        profile=profile,
+        title=top.meta.title,
+        layers=tuple(ly.name for ly in layers),
+        digest=digest.hexdigest()[:16],
+        conditions=tuple(b.conditions),
+        fact_paths=tuple(sorted(p for p in paths if p in FACTS)),
+        tables=tuple(plan_tables),
+        kinds=plan_kinds,
+        adjustments=tuple(plan_adjustments),
+        regions=regions,
+        authorities=authorities,
+        matters=matters,
+        delegated_to_township=frozenset(delegated),
+        hearing_thresholds=hearing,
+        adjustment_policy=policy,
+        disabled=tuple(disabled),
+    )
+
+
+def _version(b: _Builder, kind: str, v: Version, layer: str) -> PlanVersion:
+    ids = set()
+    tiers = []
+    for t in v.tiers:
+        if t.id in ids:
+            b.problem(f"version {v.id}: duplicate tier id {t.id!r}", t.at)
+        ids.add(t.id)
+        tiers.append(_tier(b, t))
+    return PlanVersion(
+        v.id, kind, v.effective_from, v.effective_to, v.basis, tuple(tiers), v.person_fine,
+        v.daily_penalty,
+        v.detention, v.limitation_years, v.not_illegal, v.note, layer, v.at,
+    )
+
+
+def _tier(b: _Builder, t: Tier) -> PlanTier:
+    return PlanTier(t.id, t.title, b.condition(t.when), t.fine, t.person_fine, t.measures,
+                    t.discretionary_measures, t.basis, t.note)
+
+
+def describe_then(then: BaseModel) -> dict[str, Any]:
+    return then.model_dump(mode="json", exclude_none=True)
