@@ -106,6 +106,7 @@ class Monitoring(BaseModel):
     table: str
     level: JurisdictionLevel
     authority: str | None = None
+    authority_name: str | None = None
     duty: Text | None = None
     reports_to: str | None = None
     rule: str
@@ -214,7 +215,9 @@ class Decision(BaseModel):
     ruleset_digest: str = Field(description="content hash of the rulesets used")
     evaluator: str
     dates: DecisionDates
-    jurisdiction: Jurisdiction
+    jurisdiction: Jurisdiction | None = Field(
+        None, description="absent only for a question about a matter with no violation"
+    )
     transfers: tuple[Transfer, ...] = ()
     departments: tuple[Department, ...] = ()
     office: Office | None = None

@@ -26,7 +26,7 @@ from ._decision import (
 )
 from ._errors import CaseError, EnvrulesError, NoVersionInForce, Problem
 from ._evaluators import Evaluator, Matcher, make_evaluator
-from ._facts import read_facts
+from ._facts import LazyFacts
 from ._loader import profile_chain
 from ._outcomes import (
     DepartmentOutcome,
@@ -193,7 +193,7 @@ class Engine:
             assert v is not None  # Case requires decided_on when there is no violation
             as_of, source = v.occurred_on, "occurred_on"
         occurred = v.occurred_on if v is not None else None
-        facts = read_facts(case, plan.fact_paths, {
+        facts = LazyFacts(case, {
             "violation.delegated_to_township": v is not None
             and v.kind in plan.delegated_to_township,
         })
@@ -214,7 +214,9 @@ class Engine:
                     step=table.decides, rule=rule.id, title=rule.title,
                     outcome=_describe(rule), basis=cite(rule.basis), note=rule.note,
                 ))
-        jurisdiction = self._jurisdiction(case, outcomes.get("jurisdiction", []), trace)
+        hits = outcomes.get("jurisdiction", [])
+        jurisdiction = (self._jurisdiction(case, hits, trace)
+                        if hits or v is not None else None)
         penalty = None
         kind = plan.kinds.get(v.kind) if v is not None else None
         if kind is not None:
@@ -227,7 +229,8 @@ class Engine:
         for _table, rule in outcomes.get("office", [])[:1]:
             then = rule.then
             assert isinstance(then, OfficeOutcome)
-            office = Office(office=then.office, office_name=self._name(then.office),
+            office_id, office_name = self._resolve(then.office, case)
+            office = Office(office=office_id or then.office, office_name=office_name,
                             duty=then.duty, rule=rule.id, basis=cite(rule.basis))
         return Decision(
             case_id=case.id,
@@ -238,10 +241,13 @@ class Engine:
                                 as_of=as_of, as_of_source=source),
             jurisdiction=jurisdiction,
             transfers=tuple(self._transfer(r) for _, r in outcomes.get("transfer", [])),
-            departments=tuple(self._department(t, r) for t, r in outcomes.get("department", [])),
+            departments=tuple(self._department(case, t, r)
+                              for t, r in outcomes.get("department", [])),
             office=office,
-            supervision=tuple(self._supervision(t, r) for t, r in outcomes.get("supervision", [])),
-            monitoring=tuple(self._monitoring(t, r) for t, r in outcomes.get("monitoring", [])),
+            supervision=tuple(self._supervision(case, t, r)
+                              for t, r in outcomes.get("supervision", [])),
+            monitoring=tuple(self._monitoring(case, t, r)
+                             for t, r in outcomes.get("monitoring", [])),
             penalty=penalty,
             trace=tuple(trace),
         )
@@ -298,27 +304,31 @@ class Engine:
         assert isinstance(then, TransferOutcome)
         return Transfer(to=then.to, reason=then.reason, rule=rule.id, basis=cite(rule.basis))
 
-    def _department(self, table: PlanTable, rule: PlanRule) -> Department:
+    def _department(self, case: Case, table: PlanTable, rule: PlanRule) -> Department:
         then = rule.then
         assert isinstance(then, DepartmentOutcome)
-        return Department(department=then.department, department_name=self._name(then.department),
+        ident, name = self._resolve(then.department, case)
+        return Department(department=ident or then.department, department_name=name,
                           role=then.role, duty=then.duty, rule=rule.id, table=table.id,
                           basis=cite(rule.basis))
 
-    def _supervision(self, table: PlanTable, rule: PlanRule) -> Supervision:
+    def _supervision(self, case: Case, table: PlanTable, rule: PlanRule) -> Supervision:
         then = rule.then
         assert isinstance(then, SupervisionOutcome)
+        ident, name = self._resolve(then.supervisor, case)
         return Supervision(table=table.id, enterprise_class=then.enterprise_class,
-                           supervisor=then.supervisor, supervisor_name=self._name(then.supervisor),
+                           supervisor=ident, supervisor_name=name,
                            inspection=then.inspection, sampling_ratio=then.sampling_ratio,
                            grid_level=then.grid_level, rule=rule.id, basis=cite(rule.basis))
 
-    def _monitoring(self, table: PlanTable, rule: PlanRule) -> Monitoring:
+    def _monitoring(self, case: Case, table: PlanTable, rule: PlanRule) -> Monitoring:
         then = rule.then
         assert isinstance(then, MonitoringOutcome)
-        return Monitoring(table=table.id, level=then.level, authority=then.authority,
-                          duty=then.duty, reports_to=then.reports_to, rule=rule.id,
-                          basis=cite(rule.basis))
+        authority, name = self._resolve(then.authority, case)
+        reports_to, _ = self._resolve(then.reports_to, case)
+        return Monitoring(table=table.id, level=then.level, authority=authority,
+                          authority_name=name, duty=then.duty, reports_to=reports_to,
+                          rule=rule.id, basis=cite(rule.basis))
 
 
 def _hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:

@@ -75,12 +75,15 @@ def explain(d: Decision, lang: str = "zh") -> str:
     add("")
     j = d.jurisdiction
     add(t["jurisdiction"])
-    add(f"  {t['level']}: {t['level_names'][j.level.value]}"
-        + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else ""))
-    if j.reason:
-        add(f"  {j.reason.get(lang)}")
-    if j.basis:
-        add(f"  [{j.rule}] {j.basis}")
+    if j is None:
+        add(f"  {t['none']}")
+    else:
+        add(f"  {t['level']}: {t['level_names'][j.level.value]}"
+            + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else ""))
+        if j.reason:
+            add(f"  {j.reason.get(lang)}")
+        if j.basis:
+            add(f"  [{j.rule}] {j.basis}")
     for tr in d.transfers:
         add(f"  {t['transfers']} → {tr.to}: {tr.reason.get(lang)} [{tr.rule}] {tr.basis}")
     add("")
@@ -101,7 +104,8 @@ def explain(d: Decision, lang: str = "zh") -> str:
                             s.sampling_ratio) if x]
         add(f"  {t['supervision']}: {'; '.join(bits)} [{s.rule}] {s.basis}")
     for m in d.monitoring:
-        add(f"  {t['monitoring']}: {t['level_names'][m.level.value]} "
+        who = m.authority_name or m.authority or ""
+        add(f"  {t['monitoring']}: {t['level_names'][m.level.value]} {who} "
             f"{m.duty.get(lang) if m.duty else ''} [{m.rule}] {m.basis}")
     p = d.penalty
     if p is not None:

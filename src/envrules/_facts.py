@@ -53,14 +53,18 @@ class Fact:
 
 
 def _unwrap_optional(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    if origin is typing.Annotated:
-        return typing.get_args(tp)[0]
-    return tp
+    """Strip ``X | None`` and ``Annotated[X, ...]`` (in any nesting) down to X."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        elif origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        else:
+            return tp
 
 
 def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
@@ -194,6 +198,22 @@ def _build() -> dict[str, Fact]:
 
 FACTS: Mapping[str, Fact] = types.MappingProxyType(_build())
 """Every fact path conditions may test."""
+
+
+class LazyFacts(dict[str, Any]):
+    """The facts of one case, read on first use: a decision only pays for the
+    facts its conditions actually test."""
+
+    __slots__ = ("_case",)
+
+    def __init__(self, case: Case, profile_facts: Mapping[str, Any]) -> None:
+        super().__init__(profile_facts)
+        self._case = case
+
+    def __missing__(self, path: str) -> Any:
+        value = FACTS[path].getter(self._case)
+        self[path] = value
+        return value
 
 
 def read_facts(

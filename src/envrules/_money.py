@@ -8,6 +8,7 @@ permitted *minimum* is never below zero."""
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -59,6 +60,7 @@ def ceil_yuan(amount: Decimal) -> Decimal:
     return amount.quantize(YUAN, rounding=ROUND_UP)
 
 
+@functools.lru_cache(maxsize=8192)
 def format_yuan(amount: Decimal, lang: str = "zh") -> str:
     """Human form: ``200000`` → ``20万元`` (zh) or ``CNY 200,000`` (en)."""
     if lang == "zh":

@@ -6,6 +6,7 @@ matcher and explicit dates."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -26,7 +27,17 @@ from ._decision import (
 from ._evaluators import Matcher
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
 from ._plan import Plan, PlanKind, PlanTier, PlanVersion
-from ._schema import AdjustmentPolicy, Basis, Fine, Fixed, MultipleOf, NoFine, PercentOf, PerUnit
+from ._schema import (
+    AdjustmentPolicy,
+    Basis,
+    Fine,
+    Fixed,
+    MultipleOf,
+    NoFine,
+    PercentOf,
+    PerUnit,
+    Unspecified,
+)
 
 CODE_IN_FORCE = date(2026, 8, 15)
 APL = "中华人民共和国行政处罚法（2021年修订）"
@@ -58,8 +69,20 @@ class Span:
         return f"{format_yuan(self.lo, lang)}–{format_yuan(self.hi, lang)}"
 
 
+_CITATIONS: dict[int, tuple[Basis, Citation]] = {}
+
+
 def cite(basis: Basis) -> Citation:
-    return Citation(law=basis.law, article=basis.article, source=basis.source)
+    """The decision's citation of a ruleset basis (cached: bases live as long
+    as their plan, and a Citation is immutable)."""
+    hit = _CITATIONS.get(id(basis))
+    if hit is not None and hit[0] is basis:
+        return hit[1]
+    citation = Citation(law=basis.law, article=basis.article, source=basis.source)
+    if len(_CITATIONS) > 50_000:  # bound the cache if many plans come and go
+        _CITATIONS.clear()
+    _CITATIONS[id(basis)] = (basis, citation)
+    return citation
 
 
 # --------------------------------------------------------------------------- formulas
@@ -72,6 +95,7 @@ def _bounded(lo: Decimal, hi: Decimal) -> Span:
     return Span(min(lo_r, hi_r), hi_r)
 
 
+@functools.lru_cache(maxsize=4096)
 def fine_text(fine: Fine) -> str:
     if isinstance(fine, Fixed):
         return f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下"
@@ -95,6 +119,8 @@ def fine_text(fine: Fine) -> str:
         return f"每{fine.base} {format_yuan(fine.min)}–{format_yuan(fine.max)}"
     if isinstance(fine, NoFine):
         return "不处罚款"
+    if isinstance(fine, Unspecified):
+        return "处罚款（法律未规定数额）"
     return f"{format_yuan(fine.max)}以下"
 
 
@@ -106,6 +132,8 @@ def compute_fine(fine: Fine, case: Case) -> tuple[Span | None, tuple[str, ...]]:
         return Span(fine.min, fine.max), ()
     if isinstance(fine, NoFine):
         return Span(ZERO, ZERO), ()
+    if isinstance(fine, Unspecified):
+        return None, ()
     if isinstance(fine, PercentOf):
         base = getattr(v, fine.base)
         if base is None:
@@ -183,9 +211,10 @@ def lighter(new: Candidate, old: Candidate) -> tuple[bool, str]:
     if new.version.not_illegal:
         return True, "the later version no longer treats the act as illegal"
     if new.span is None or old.span is None:
-        return False, "the ranges cannot be compared without " + ", ".join(
-            new.missing + old.missing) if (new.missing or old.missing) else (
-            "no tier of one version applies to this case")
+        if new.missing or old.missing:
+            return False, "the ranges cannot be compared without " + ", ".join(
+                new.missing + old.missing)
+        return False, "one version gives no computable range for this case"
     if (new.span.hi, new.span.lo) < (old.span.hi, old.span.lo):
         return True, (f"the later range {new.span.text()} is lighter than "
                       f"{old.span.text()}")
@@ -284,7 +313,12 @@ def decide_penalty(
                        **common)  # type: ignore[arg-type]
     if tier is None or statutory is None:
         missing = applied.missing
-        why = ("needs " + ", ".join(missing)) if missing else "no tier of the law fits the facts"
+        if tier is not None and isinstance(tier.fine, Unspecified):
+            why = "the law provides a fine but sets no amount: local rules set the range"
+        elif missing:
+            why = "needs " + ", ".join(missing)
+        else:
+            why = "no tier of the law fits the facts"
         return Penalty(outcome="undetermined", outcome_reason=why, statutory_range=None,
                        missing_facts=missing, **common)  # type: ignore[arg-type]
 

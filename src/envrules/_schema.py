@@ -166,8 +166,16 @@ class NoFine(Spec):
     formula: Literal["none"]
 
 
+class Unspecified(Spec):
+    """The law provides a fine but sets no amount (e.g. 1996 Noise Law art. 56):
+    the range comes from local rules, so envrules cannot compute it."""
+
+    formula: Literal["unspecified"]
+
+
 Fine = Annotated[
-    Fixed | UpTo | PercentOf | MultipleOf | PerUnit | NoFine, Field(discriminator="formula")
+    Fixed | UpTo | PercentOf | MultipleOf | PerUnit | NoFine | Unspecified,
+    Field(discriminator="formula"),
 ]
 MultipleOf.model_rebuild()
 
