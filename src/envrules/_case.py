@@ -98,7 +98,7 @@ class EvasionMethod(StrEnum):
 class DisclosureDefect(StrEnum):
     not_disclosed = "not_disclosed"
     untrue = "untrue"
-    format = "format"
+    wrong_format = "format"
     late = "late"
     not_uploaded = "not_uploaded"
 

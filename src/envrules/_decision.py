@@ -174,7 +174,7 @@ class Penalty(BaseModel):
     model_config = _DEC
     kind: str
     kind_title: Text
-    outcome: Literal["fine", "no_penalty", "may_waive", "undetermined"]
+    outcome: Literal["fine", "no_penalty", "may_waive", "measures_only", "undetermined"]
     outcome_reason: str
     candidates: tuple[VersionCandidate, ...]
     applied_version: str

@@ -31,7 +31,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from durable import engine
+from durable import engine  # type: ignore[import-untyped]
 
 from ._conditions import All, AnyOf, Compare, Condition, Not, members_of
 from ._facts import FACTS, FactType

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ._decision import Decision, MoneyRange
 from ._money import format_yuan
 
-_L = {
+_L: dict[str, dict[str, Any]] = {
     "zh": {
         "title": "处理决定", "case": "案件", "profile": "规则集", "dates": "日期",
         "occurred": "违法行为发生", "decided": "作出决定", "asof": "程序规则适用日",

@@ -4,9 +4,7 @@ ruleset schema (validating ``then``) and the decision (reporting it)."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
-
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 

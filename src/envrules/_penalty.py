@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from ._case import Case, Circumstance, EnterpriseKind
+from ._conditions import paths_of
 from ._decision import (
     Adjustment,
     Citation,
@@ -25,6 +26,7 @@ from ._decision import (
     VersionCandidate,
 )
 from ._evaluators import Matcher
+from ._facts import FACTS
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
 from ._plan import Plan, PlanKind, PlanTier, PlanVersion
 from ._schema import (
@@ -179,7 +181,7 @@ class Candidate:
     def out(self) -> VersionCandidate:
         return VersionCandidate(
             version=self.version.id,
-            role=self.role,  # type: ignore[arg-type]
+            role=self.role,
             effective_from=self.version.effective_from,
             effective_to=self.version.effective_to,
             basis=cite(self.version.basis),
@@ -191,14 +193,26 @@ class Candidate:
         )
 
 
-def _candidate(version: PlanVersion, role: str, case: Case, match: Matcher) -> Candidate:
+def _candidate(version: PlanVersion, role: str, case: Case, match: Matcher,
+               plan: Plan) -> Candidate:
     tier = next((t for t in version.tiers if match(t.cond)), None)
     if version.not_illegal:
         return Candidate(version, role, tier, Span(ZERO, ZERO), ())
     if tier is None:
-        return Candidate(version, role, None, None, ())
+        # no tier applies: name the facts the tiers test that the case leaves unset
+        tested = sorted(set().union(*(paths_of(plan.conditions[t.cond]) for t in version.tiers)))
+        unset = tuple(p for p in tested if _unset(case, p))
+        return Candidate(version, role, None, None, unset)
     span, missing = compute_fine(tier.fine, case)
     return Candidate(version, role, tier, span, missing)
+
+
+def _unset(case: Case, path: str) -> bool:
+    fact = FACTS.get(path)
+    if fact is None or fact.derived:
+        return False
+    value = fact.getter(case)
+    return value is None
 
 
 def lighter(new: Candidate, old: Candidate) -> tuple[bool, str]:
@@ -257,7 +271,8 @@ def decide_penalty(
 ) -> Penalty:
     v = case.violation
     assert v is not None
-    old = _candidate(kind.version_on(v.occurred_on), "in_force_when_act_occurred", case, match)
+    old = _candidate(kind.version_on(v.occurred_on), "in_force_when_act_occurred", case, match,
+                     plan)
     candidates = [old]
     applied = old
     reason = "only the version in force when the act occurred applies"
@@ -268,7 +283,7 @@ def decide_penalty(
             later = None
             reason = "no version is in force on the decision date; the old law applies"
         if later is not None and later.id != old.version.id:
-            new = _candidate(later, "in_force_on_decision_date", case, match)
+            new = _candidate(later, "in_force_on_decision_date", case, match, plan)
             candidates.append(new)
             is_lighter, why = lighter(new, old)
             applied = new if is_lighter else old
@@ -305,12 +320,12 @@ def decide_penalty(
         return Penalty(outcome="no_penalty", outcome_reason="limitation period expired",
                        statutory_range=statutory.out() if statutory else None,
                        permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
-                       **common)  # type: ignore[arg-type]
+                       **common)
     if version.not_illegal:
         return Penalty(outcome="no_penalty", outcome_reason="the later law no longer treats the "
                        "act as illegal", statutory_range=None,
                        permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
-                       **common)  # type: ignore[arg-type]
+                       **common)
     if tier is None or statutory is None:
         missing = applied.missing
         if tier is not None and isinstance(tier.fine, Unspecified):
@@ -320,8 +335,19 @@ def decide_penalty(
         else:
             why = "no tier of the law fits the facts"
         return Penalty(outcome="undetermined", outcome_reason=why, statutory_range=None,
-                       missing_facts=missing, **common)  # type: ignore[arg-type]
+                       missing_facts=missing, **common)
 
+    if isinstance(tier.fine, NoFine):
+        trace.append(TraceEntry(step="penalty.outcome", rule=f"{version.id}#{tier.id}",
+                                outcome="the law provides no fine here: measures only",
+                                basis=citation))
+        return Penalty(outcome="measures_only",
+                       outcome_reason="the law provides no fine for this act at this stage; "
+                       "only the measures apply",
+                       statutory_range=statutory.out(), permitted_range=statutory.out(),
+                       recommended=ZERO, measures=tier.measures,
+                       discretionary_measures=tier.discretionary_measures,
+                       detention_transfer=version.detention, **common)
     band = statutory
     policy = plan.adjustment_policy or DEFAULT_POLICY
     adjustments, permitted, outcome, outcome_reason = _adjust(
@@ -356,7 +382,7 @@ def decide_penalty(
                     else "a large fine (major case) needs collective deliberation" if large
                     else "ordinary case"),
             basis=Citation(law=APL, article="第五十七条第二款")),
-        **common,  # type: ignore[arg-type]
+        **common,
     )
 
 
@@ -390,7 +416,7 @@ def _adjust(
         else:
             hits[adj.kind].append(adj.id)
         considered.append(Adjustment(
-            rule=adj.id, kind=adj.kind, title=adj.title,  # type: ignore[arg-type]
+            rule=adj.id, kind=adj.kind, title=adj.title,
             mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=""))
 
     span = band.hi - band.lo

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -357,7 +358,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     plan_kinds = {}
     for kind, layer_name in kinds.values():
         versions = sorted(kind.versions, key=lambda v: v.effective_from)
-        for a, nxt in zip(versions, versions[1:], strict=False):
+        for a, nxt in itertools.pairwise(versions):
             if a.effective_to is None or a.effective_to >= nxt.effective_from:
                 b.problem(f"kind {kind.id}: versions {a.id} and {nxt.id} overlap in time", nxt.at)
         plan_kinds[kind.id] = PlanKind(

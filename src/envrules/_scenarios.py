@@ -173,7 +173,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _as_decimal(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         return None
     if isinstance(value, int | Decimal):
         return Decimal(value)

@@ -49,9 +49,7 @@ def locate(data: Any, loc: Sequence[int | str], file: str) -> SourceLocation:
         if isinstance(node, dict) and key in node:
             if lc is not None:
                 try:
-                    line, col = lc.key(key) if not isinstance(node[key], dict | list) else (
-                        lc.key(key)
-                    )
+                    line, col = lc.key(key)
                 except (KeyError, TypeError):
                     pass
             node = node[key]

@@ -162,7 +162,9 @@ def kinds(
 @app.command("test")
 def test_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
-    profile: Annotated[str | None, typer.Option("--profile", "-p", help="Override the files' profile.")] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", "-p", help="Override the files' profile.")
+    ] = None,
     junit_xml: Annotated[Path | None, typer.Option("--junit-xml")] = None,
     rulesets: RulesetsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
