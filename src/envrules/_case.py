@@ -112,6 +112,26 @@ class WasteSource(StrEnum):
     other = "other"
 
 
+class LocationClass(StrEnum):
+    """Sensitivity of the place (benchmarks' 建设项目地点 / 区域)."""
+
+    general = "general"  # 一般区域
+    restricted_or_sensitive = "restricted_or_sensitive"  # 限批区或环境敏感区
+    water_source_or_redline = "water_source_or_redline"  # 饮用水水源保护区、生态保护红线
+
+
+class ProjectStage(StrEnum):
+    foundation = "foundation"  # 基础建设阶段
+    equipment_installation = "equipment_installation"  # 设备安装阶段
+    production = "production"  # 投入生产/使用阶段
+
+
+class PermitClass(StrEnum):
+    registration = "registration"  # 排污登记
+    simplified = "simplified"  # 简化管理
+    key = "key"  # 重点管理
+
+
 class Circumstance(StrEnum):
     """Circumstances of the act that adjustments and jurisdiction rules test."""
 
@@ -238,6 +258,8 @@ class Violation(BaseModel):
     evasion_method: EvasionMethod | None = None
     disclosure_defect: DisclosureDefect | None = None
     waste_source: WasteSource | None = None
+    location_class: LocationClass | None = None
+    project_stage: ProjectStage | None = None
     severity: Severity = Severity.ordinary
     accident_grade: AccidentGrade = AccidentGrade.none
     harm: Harm | None = Field(None, description="harmful consequence; none means proven harmless")
@@ -291,6 +313,7 @@ class Enterprise(BaseModel):
     size: Size | None = None
     key_discharger: bool = False
     monitored_level: MonitoredLevel = MonitoredLevel.none
+    permit_class: PermitClass | None = Field(None, description="排污许可管理类别")
     industry: Id | None = None
     eia_approver: Id | None = Field(None, description="authority id that approved its EIA")
     prior_violations: tuple[PriorViolation, ...] = ()

@@ -142,6 +142,30 @@ class Adjustment(BaseModel):
     effect: str
 
 
+class BenchmarkFactorScore(BaseModel):
+    model_config = _DEC
+    factor: str
+    title: Text
+    level: str
+    level_title: str
+    percent: Decimal
+    established: bool = Field(description="false: no level was established, the lowest applies")
+
+
+class BenchmarkResult(BaseModel):
+    """The discretion benchmark's computation for this case."""
+
+    model_config = _DEC
+    benchmark: str
+    item: str
+    title: Text
+    start_percent: Decimal
+    factors: tuple[BenchmarkFactorScore, ...]
+    total_percent: Decimal
+    amount: Decimal
+    formula: str
+
+
 class Limitation(BaseModel):
     model_config = _DEC
     years: int
@@ -183,6 +207,7 @@ class Penalty(BaseModel):
     statutory_basis: Citation
     formula: str
     band: MoneyRange | None = Field(None, description="discretion band before adjustments")
+    benchmark: BenchmarkResult | None = None
     adjustments: tuple[Adjustment, ...] = ()
     permitted_range: MoneyRange | None = None
     recommended: Decimal | None = None

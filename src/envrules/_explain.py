@@ -26,7 +26,8 @@ _L: dict[str, dict[str, Any]] = {
                  "informed": "知会", "sole": "负责"},
         "level_names": {"province": "省级", "city": "市级", "county": "县级",
                         "township": "乡镇（街道）级", "needs_designation": "需由共同上级指定管辖"},
-        "not_fired": "未适用",
+        "not_fired": "未适用", "benchmark": "裁量基准", "start": "裁量起点",
+        "not_established": "无法查明，按最低档",
     },
     "en": {
         "title": "Decision", "case": "Case", "profile": "Profile", "dates": "Dates",
@@ -47,7 +48,8 @@ _L: dict[str, dict[str, Any]] = {
         "level_names": {"province": "province", "city": "city", "county": "county",
                         "township": "township", "needs_designation":
                         "needs designation by the common superior"},
-        "not_fired": "not applied",
+        "not_fired": "not applied", "benchmark": "discretion benchmark",
+        "start": "starting point", "not_established": "not established: lowest level",
     },
 }
 
@@ -122,6 +124,14 @@ def explain(d: Decision, lang: str = "zh") -> str:
         add(f"  {t['statutory']}: {_r(p.statutory_range, lang)} ({p.statutory_basis})")
         if p.band is not None:
             add(f"  {t['band']}: {_r(p.band, lang)}")
+        if p.benchmark is not None:
+            b = p.benchmark
+            add(f"  {t['benchmark']}: {b.title.get(lang)} [{b.item}]")
+            add(f"    {t['start']}: {b.start_percent}%")
+            for f in b.factors:
+                unknown = "" if f.established else f" ({t['not_established']})"
+                add(f"    {f.title.get(lang)}: {f.level_title} +{f.percent}%{unknown}")
+            add(f"    = {b.total_percent}% → {_m(b.amount, lang)} ({b.formula})")
         if p.adjustments:
             add(f"  {t['adjustments']}:")
             for a in p.adjustments:

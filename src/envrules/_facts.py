@@ -157,12 +157,40 @@ def _violations_past_3y(case: Case) -> int:
     )
 
 
+def _same_kind_past_2y(case: Case) -> int:
+    """Same-kind violations in the two years before the act, the current one
+    included (近二年同类违法行为（含本次）)."""
+    if case.violation is None:
+        return 0
+    occurred, kind = case.violation.occurred_on, case.violation.kind
+    try:
+        start = occurred.replace(year=occurred.year - 2)
+    except ValueError:  # 29 February
+        start = occurred.replace(year=occurred.year - 2, day=28)
+    return 1 + sum(1 for p in case.enterprise.prior_violations
+                   if p.kind == kind and start <= p.decided_on <= occurred)
+
+
+def _duration_days(case: Case) -> int | None:
+    """Days the act lasted: to ended_on, or (while continuing) to the day it
+    was discovered or decided."""
+    v = case.violation
+    if v is None:
+        return None
+    end = v.ended_on or v.discovered_on or case.decided_on
+    return None if end is None else (end - v.occurred_on).days
+
+
 _DERIVED: tuple[tuple[str, FactType, Callable[[Case], Any], str], ...] = (
     ("enterprise.is_unit", FactType.BOOL,
      lambda c: c.enterprise.kind is not EnterpriseKind.natural_person,
      "the party is a unit (单位), not a natural person"),
     ("enterprise.violations_past_3y", FactType.INT, _violations_past_3y,
      "penalised violations decided in the three years before occurred_on"),
+    ("enterprise.same_kind_past_2y", FactType.INT, _same_kind_past_2y,
+     "same-kind violations in the two years before the act, the current one included"),
+    ("violation.duration_days", FactType.INT, _duration_days,
+     "days from occurred_on to ended_on (or, if continuing, to discovered_on or decided_on)"),
     ("region.county", FactType.ID, lambda c: _sole(c.region.counties),
      "the county, when the act lies in exactly one"),
     ("region.township", FactType.ID, lambda c: _sole(c.region.townships),

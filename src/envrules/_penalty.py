@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from ._case import Case, Circumstance, EnterpriseKind
+from ._benchmark import find_item, score
 from ._conditions import paths_of
 from ._decision import (
     Adjustment,
@@ -352,7 +353,21 @@ def decide_penalty(
     policy = plan.adjustment_policy or DEFAULT_POLICY
     adjustments, permitted, outcome, outcome_reason = _adjust(
         plan, kind, case, match, band, policy, as_of, trace)
-    recommended = to_yuan((permitted.lo + permitted.hi) / 2) if outcome != "no_penalty" else ZERO
+    bench = None
+    found = find_item(plan, kind.id, version, as_of, match)
+    if found is not None:
+        bench = score(found[0], found[1], match, statutory.lo, statutory.hi)
+        trace.append(TraceEntry(
+            step="penalty.benchmark", rule=bench.item, title=bench.title,
+            outcome="; ".join(f"{f.factor}={f.level} {f.percent}%" for f in bench.factors)
+            + f"; total {bench.total_percent}% → {format_yuan(bench.amount)}",
+            basis=cite(found[1].basis)))
+    if outcome == "no_penalty":
+        recommended = ZERO
+    elif bench is not None:
+        recommended = bench.amount  # the benchmark amount, moved into the permitted range
+    else:
+        recommended = to_yuan((permitted.lo + permitted.hi) / 2)  # 一般处罚: the middle
     recommended = min(max(recommended, permitted.lo), permitted.hi)
     person = None
     person_formula = tier.person_fine or version.person_fine
@@ -365,7 +380,8 @@ def decide_penalty(
     below = permitted.lo < statutory.lo
     return Penalty(
         outcome=outcome, outcome_reason=outcome_reason, statutory_range=statutory.out(),
-        band=band.out(), adjustments=tuple(adjustments), permitted_range=permitted.out(),
+        band=band.out(), benchmark=bench, adjustments=tuple(adjustments),
+        permitted_range=permitted.out(),
         recommended=recommended, person_fine=person, measures=tier.measures,
         discretionary_measures=tier.discretionary_measures,
         daily_penalty=daily, detention_transfer=version.detention,

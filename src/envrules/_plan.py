@@ -13,6 +13,7 @@ import hashlib
 import itertools
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -28,6 +29,7 @@ from ._schema import (
     AdjustmentPolicy,
     AuthoritySpec,
     Basis,
+    Benchmark,
     Fine,
     HearingThreshold,
     Kind,
@@ -143,6 +145,52 @@ class PlanAdjustment:
 
 
 @attrs.frozen
+class PlanLevel:
+    id: str
+    title: str
+    percent: Decimal
+    cond: int
+
+
+@attrs.frozen
+class PlanFactor:
+    id: str
+    title: Text
+    levels: tuple[PlanLevel, ...]
+
+
+@attrs.frozen
+class PlanBenchmarkItem:
+    id: str
+    title: Text
+    kinds: frozenset[str]
+    versions: frozenset[str] | None
+    cond: int
+    start_percent: Decimal
+    floor_percent: Decimal | None
+    basis: Basis
+    factors: tuple[PlanFactor, ...]
+    at: SourceLocation | None = attrs.field(eq=False)
+
+
+@attrs.frozen
+class PlanBenchmark:
+    id: str
+    title: Text
+    basis: Basis
+    effective_from: date
+    effective_to: date | None
+    cap_percent: Decimal
+    unknown_factor: str
+    items: tuple[PlanBenchmarkItem, ...]
+    layer: str
+    at: SourceLocation | None = attrs.field(eq=False)
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+@attrs.frozen
 class Plan:
     """Everything a profile decides with, compiled and immutable."""
 
@@ -155,6 +203,7 @@ class Plan:
     tables: tuple[PlanTable, ...]
     kinds: dict[str, PlanKind]
     adjustments: tuple[PlanAdjustment, ...]
+    benchmarks: tuple[PlanBenchmark, ...]
     regions: dict[str, RegionSpec]
     authorities: dict[str, AuthoritySpec]
     matters: dict[str, MatterSpec]
@@ -217,6 +266,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     kinds: dict[str, tuple[Kind, str]] = {}
     tables: dict[str, tuple[Table, str, list[tuple[Rule, str]]]] = {}
     adjustments: dict[str, tuple[Adjustment, str]] = {}
+    benchmarks: dict[str, tuple[Benchmark, str]] = {}
     regions: dict[str, RegionSpec] = {}
     authorities: dict[str, AuthoritySpec] = {}
     matters: dict[str, MatterSpec] = {}
@@ -282,6 +332,9 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
                     if adj.replaces:
                         adjustments.pop(adj.replaces, None)
                     adjustments[adj.id] = (adj, layer.name)
+            for bench in rf.benchmarks:
+                if b.claim("benchmark", bench.id, bench.at, None):
+                    benchmarks[bench.id] = (bench, layer.name)
             for region in rf.regions:
                 if b.claim("region", region.id, region.at, None):
                     regions[region.id] = region
@@ -378,6 +431,33 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
             adj.effective_from, adj.effective_to, layer_name, adj.note, adj.at,
         ))
 
+    plan_benchmarks = []
+    for bench, layer_name in benchmarks.values():
+        items = []
+        for item in bench.items:
+            for k in item.kinds:
+                if k not in kinds:
+                    b.problem(f"benchmark item {item.id}: unknown violation kind {k!r}", item.at)
+            known_versions = {v.id for k in item.kinds if k in kinds for v in kinds[k][0].versions}
+            for vid in item.versions or ():
+                if vid not in known_versions:
+                    b.problem(f"benchmark item {item.id}: unknown version {vid!r} of its kinds",
+                              item.at)
+            factors = tuple(
+                PlanFactor(f.id, f.title, tuple(
+                    PlanLevel(lv.id, lv.title, lv.percent, b.condition(lv.when))
+                    for lv in f.levels))
+                for f in item.factors
+            )
+            items.append(PlanBenchmarkItem(
+                item.id, item.title, frozenset(item.kinds),
+                frozenset(item.versions) if item.versions is not None else None,
+                b.condition(item.when), item.start_percent, item.floor_percent, item.basis,
+                factors, item.at))
+        plan_benchmarks.append(PlanBenchmark(
+            bench.id, bench.title, bench.basis, bench.effective_from, bench.effective_to,
+            bench.cap_percent, bench.unknown_factor, tuple(items), layer_name, bench.at))
+
     for k in delegated:
         if k not in kinds:
             b.problem(f"delegated_to_township names unknown kind {k!r}", None)
@@ -400,6 +480,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         tables=tuple(plan_tables),
         kinds=plan_kinds,
         adjustments=tuple(plan_adjustments),
+        benchmarks=tuple(plan_benchmarks),
         regions=regions,
         authorities=authorities,
         matters=matters,
