@@ -9,7 +9,7 @@ import envrules
 
 def test_all_is_the_public_surface() -> None:
     assert sorted(envrules.__all__) == sorted(
-        ["AmbiguousRules", "Case", "CaseError", "Decision", "Engine", "EnvrulesError",
+        ["AmbiguousRules", "CapExceeded", "Case", "CaseError", "Decision", "Engine", "EnvrulesError",
          "NoVersionInForce", "RulesetError", "UnknownProfile", "__version__", "load"]
     )
     assert set(dir(envrules)) == set(envrules.__all__)

@@ -11,10 +11,12 @@ from ._case import Case
 from ._decision import Decision
 from ._engine import AmbiguousRules, Engine, load
 from ._errors import CaseError, EnvrulesError, NoVersionInForce, RulesetError, UnknownProfile
+from ._penalty import CapExceeded
 from ._version import __version__
 
 __all__ = [
     "AmbiguousRules",
+    "CapExceeded",
     "Case",
     "CaseError",
     "Decision",

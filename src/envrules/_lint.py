@@ -33,6 +33,7 @@ from ._engine import Engine
 from ._errors import EnvrulesError, RulesetError, SourceLocation
 from ._facts import FACTS, FactType
 from ._loader import layer_names, profile_chain, selectable_profiles
+from ._penalty import CapExceeded
 from ._plan import Plan, PlanRule, PlanTable, compile_plan
 from ._sources import RulesetSource, source_for
 
@@ -346,6 +347,10 @@ def _probe_checks(plan: Plan) -> Iterable[Finding]:
                 "direct_loss": "10000000", "units": 10, "circumstances": aggravating}})
             try:
                 p = engine.decide(probe).penalty
+            except CapExceeded as exc:
+                adj = next((a for a in plan.adjustments if a.id == exc.rule), None)
+                yield Finding("E011", f"{v.id}: {exc}", adj.at if adj else v.at, plan.profile)
+                continue
             except EnvrulesError:
                 continue
             if p is None or p.permitted_range is None or p.statutory_range is None:

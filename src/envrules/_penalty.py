@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import attrs
 
-from ._case import Case, Circumstance, EnterpriseKind
 from ._benchmark import find_item, score
+from ._case import Case, Circumstance, EnterpriseKind
 from ._conditions import paths_of
 from ._decision import (
     Adjustment,
@@ -26,6 +26,7 @@ from ._decision import (
     TraceEntry,
     VersionCandidate,
 )
+from ._errors import EnvrulesError
 from ._evaluators import Matcher
 from ._facts import FACTS
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
@@ -402,6 +403,16 @@ def decide_penalty(
     )
 
 
+class CapExceeded(EnvrulesError):
+    """A ruleset would let the permitted maximum exceed the statutory cap.
+    The engine refuses to decide rather than return such a decision."""
+
+    def __init__(self, rule: str, amount: Decimal, cap: Decimal) -> None:
+        self.rule, self.amount, self.cap = rule, amount, cap
+        super().__init__(f"adjustment {rule} would permit {amount}, above the statutory maximum "
+                         f"{cap} (不得超过法定罚款限度): fix the ruleset (`envrules lint`)")
+
+
 _ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3, "heavier": 4}
 
 
@@ -418,6 +429,7 @@ def _adjust(
     occurred = case.violation.occurred_on
     considered: list[Adjustment] = []
     hits: dict[str, list[str]] = {k: [] for k in _ORDER}
+    ranges: dict[str, list[tuple[str, tuple[Decimal, Decimal]]]] = {"lighter": [], "heavier": []}
     may_waive = []
     for adj in sorted(plan.adjustments, key=lambda a: (_ORDER[a.kind], a.id)):
         if adj.kinds is not None and kind.id not in adj.kinds:
@@ -431,6 +443,8 @@ def _adjust(
             may_waive.append(adj.id)
         else:
             hits[adj.kind].append(adj.id)
+        if adj.range is not None and adj.kind in ranges:
+            ranges[adj.kind].append((adj.id, adj.range))
         considered.append(Adjustment(
             rule=adj.id, kind=adj.kind, title=adj.title,
             mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=""))
@@ -447,7 +461,17 @@ def _adjust(
         mitigating = bool(hits["lighter"] or hits["reduced"] or hits["lighter_or_reduced"])
         aggravating = bool(hits["heavier"])
         lo, hi = band.lo, band.hi
-        if mitigating and not aggravating:
+        own = ranges["lighter"] if mitigating and not aggravating else (
+            ranges["heavier"] if aggravating and not mitigating else [])
+        if own:  # the adjustments' own ranges (their envelope) instead of the policy
+            lo = ceil_yuan(band.lo + span * min(r[0] for _, r in own))
+            hi = floor_yuan(band.lo + span * max(r[1] for _, r in own))
+            if hi > band.hi:
+                rule = max(own, key=lambda x: x[1][1])[0]
+                raise CapExceeded(rule, hi, band.hi)
+            if hits["lighter_or_reduced"] and mitigating and not aggravating:
+                lo = ceil_yuan(band.lo * policy.reduced_floor)
+        elif mitigating and not aggravating:
             hi = floor_yuan(band.lo + span * policy.lighter_upper)
             if hits["lighter_or_reduced"]:
                 lo = ceil_yuan(band.lo * policy.reduced_floor)

@@ -139,6 +139,7 @@ class PlanAdjustment:
     layer: str
     note: str | None
     at: SourceLocation | None = attrs.field(eq=False)
+    range: tuple[Decimal, Decimal] | None = None
 
     def in_force(self, on: date) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
@@ -429,6 +430,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
             adj.id, adj.title, adj.kind, adj.mandatory, b.condition(adj.when),
             frozenset(adj.kinds) if adj.kinds else None, adj.basis,
             adj.effective_from, adj.effective_to, layer_name, adj.note, adj.at,
+            (adj.range.lower, adj.range.upper) if adj.range is not None else None,
         ))
 
     plan_benchmarks = []

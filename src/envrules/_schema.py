@@ -267,6 +267,22 @@ class Disable(Spec):
 AdjustmentKind = Literal["no_penalty", "reduced", "lighter_or_reduced", "lighter", "heavier"]
 
 
+class AdjustmentRange(Spec):
+    """Where an adjustment puts the permitted range, as fractions of the
+    statutory span above the minimum: [min + lower × span, min + upper × span].
+    A range reaching past the statutory maximum is a ruleset error: the engine
+    refuses to decide with it (CapExceeded) and ``envrules lint`` reports it."""
+
+    lower: Percent
+    upper: Percent
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AdjustmentRange:
+        if self.lower > self.upper:
+            raise ValueError("lower is above upper")
+        return self
+
+
 class Adjustment(Dated):
     """An exception to the general range: 不予处罚 / 减轻 / 从轻 / 从重."""
 
@@ -276,6 +292,9 @@ class Adjustment(Dated):
     mandatory: bool = Field(True, description="应当 (true) or 可以 (false)")
     when: When = ALWAYS
     kinds: tuple[Id, ...] | None = Field(None, description="only these violation kinds")
+    range: AdjustmentRange | None = Field(
+        None, description="this adjustment's own part of the range (从轻/从重 only); "
+        "default: the profile's adjustment_policy")
     basis: Basis
     replaces: Id | None = None
     note: str | None = None

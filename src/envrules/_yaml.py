@@ -80,8 +80,15 @@ def validate(model: type[M], data: Any, file: str) -> M:
         return model.model_validate(data if data is not None else {}, context={"file": file})
     except ValidationError as exc:
         problems = []
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        locs = [tuple(e["loc"]) for e in errors]
+        for err in errors:
             loc = err["loc"]
+            # a list whose only item failed also reports "too short": say it once, at the item
+            if err["type"] == "too_short" and any(
+                len(other) > len(loc) and other[: len(loc)] == tuple(loc) for other in locs
+            ):
+                continue
             path = _field_path(loc)
             msg = err["msg"].removeprefix("Value error, ")
             problems.append(
