@@ -63,6 +63,7 @@ class Jurisdiction(BaseModel):
 class Transfer(BaseModel):
     model_config = _DEC
     to: str
+    to_name: str | None = None
     reason: Text
     rule: str
     basis: Citation

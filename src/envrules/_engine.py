@@ -240,7 +240,7 @@ class Engine:
             dates=DecisionDates(occurred_on=occurred, decided_on=case.decided_on,
                                 as_of=as_of, as_of_source=source),
             jurisdiction=jurisdiction,
-            transfers=tuple(self._transfer(r) for _, r in outcomes.get("transfer", [])),
+            transfers=tuple(self._transfer(case, r) for _, r in outcomes.get("transfer", [])),
             departments=tuple(self._department(case, t, r)
                               for t, r in outcomes.get("department", [])),
             office=office,
@@ -299,10 +299,12 @@ class Engine:
         return Jurisdiction(level=JurisdictionLevel.needs_designation, basis=_DESIGNATION_BASIS,
                             reason=reason, rule="jurisdiction.needs_designation")
 
-    def _transfer(self, rule: PlanRule) -> Transfer:
+    def _transfer(self, case: Case, rule: PlanRule) -> Transfer:
         then = rule.then
         assert isinstance(then, TransferOutcome)
-        return Transfer(to=then.to, reason=then.reason, rule=rule.id, basis=cite(rule.basis))
+        to, name = self._resolve(then.to, case)
+        return Transfer(to=to or then.to, to_name=name, reason=then.reason, rule=rule.id,
+                        basis=cite(rule.basis))
 
     def _department(self, case: Case, table: PlanTable, rule: PlanRule) -> Department:
         then = rule.then

@@ -10,7 +10,7 @@ import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -145,11 +145,19 @@ def _sole(items: frozenset[str]) -> str | None:
     return next(iter(items)) if len(items) == 1 else None
 
 
+def _years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def _violations_past_3y(case: Case) -> int:
     if case.violation is None:
         return 0
     occurred = case.violation.occurred_on
-    start = occurred - timedelta(days=3 * 365 + 1)
+    start = _years_before(occurred, 3)
     return sum(
         1
         for prior in case.enterprise.prior_violations
@@ -163,10 +171,7 @@ def _same_kind_past_2y(case: Case) -> int:
     if case.violation is None:
         return 0
     occurred, kind = case.violation.occurred_on, case.violation.kind
-    try:
-        start = occurred.replace(year=occurred.year - 2)
-    except ValueError:  # 29 February
-        start = occurred.replace(year=occurred.year - 2, day=28)
+    start = _years_before(occurred, 2)
     return 1 + sum(1 for p in case.enterprise.prior_violations
                    if p.kind == kind and start <= p.decided_on <= occurred)
 

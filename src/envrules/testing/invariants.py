@@ -1,0 +1,185 @@
+"""Ready-made checks for property tests. Each raises ``AssertionError`` with a
+message that says what broke, so hypothesis can shrink the case that breaks it.
+
+>>> from hypothesis import given
+>>> from envrules.testing import invariants, strategies as ers
+>>> @given(ers.cases(engine))
+... def test_caps(case):
+...     invariants.assert_within_caps(engine.decide(case))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .._case import Case, Circumstance
+from .._decision import Decision, MoneyRange
+from .._engine import Engine
+from .._errors import CaseError
+from .._penalty import CapExceeded
+
+__all__ = [
+    "AGGRAVATING",
+    "MITIGATING",
+    "assert_deterministic",
+    "assert_evaluators_agree",
+    "assert_monotonic",
+    "assert_not_heavier_than_old_law",
+    "assert_single_jurisdiction",
+    "assert_within_caps",
+    "decide_or_fail",
+]
+
+AGGRAVATING: tuple[str, ...] = tuple(str(c) for c in (
+    Circumstance.refused_correction, Circumstance.repeat_offense,
+    Circumstance.obstructed_inspection, Circumstance.falsified_data,
+    Circumstance.malicious_damage, Circumstance.sensitive_area,
+    Circumstance.heavy_pollution_alert, Circumstance.caused_incident,
+))
+"""Circumstances that may only make a decision heavier (从重)."""
+
+MITIGATING: tuple[str, ...] = tuple(str(c) for c in (
+    Circumstance.harm_eliminated, Circumstance.coerced, Circumstance.confessed_unknown,
+    Circumstance.meritorious, Circumstance.effective_restoration, Circumstance.compensation_paid,
+    Circumstance.no_fault_proven,
+))
+"""Circumstances that may only make a decision lighter (从轻, 减轻, 不予处罚)."""
+
+
+def decide_or_fail(engine: Engine, case: Case | dict[str, Any]) -> Decision:
+    """Decide; a ruleset that breaks the statutory cap fails the check."""
+    try:
+        return engine.decide(case)
+    except CapExceeded as exc:
+        raise AssertionError(f"cap broken: {exc}") from None
+
+
+def _range(d: Decision) -> MoneyRange | None:
+    p = d.penalty
+    if p is None or p.permitted_range is None:
+        return None
+    return p.permitted_range
+
+
+def assert_within_caps(decision: Decision) -> None:
+    """The permitted range, the recommended amount and the benchmark amount
+    lie within [0, statutory maximum of the applied version]."""
+    p = decision.penalty
+    if p is None or p.statutory_range is None or p.permitted_range is None:
+        return
+    cap = p.statutory_range.max
+    applied = [c for c in p.candidates if c.version == p.applied_version]
+    assert applied, f"applied version {p.applied_version} is not among the candidates"
+    if applied[0].range is not None:
+        assert applied[0].range.max == cap, (
+            f"statutory maximum {cap} differs from the applied version's {applied[0].range.max}")
+    r = p.permitted_range
+    assert r.min >= 0, f"permitted minimum {r.min} is below zero"
+    assert r.min <= r.max, f"permitted range {r.min}–{r.max} is inverted"
+    assert r.max <= cap, (f"permitted maximum {r.max} exceeds the statutory maximum {cap} of "
+                          f"{p.applied_version}")
+    if p.recommended is not None:
+        assert r.min <= p.recommended <= r.max, (
+            f"recommended {p.recommended} lies outside the permitted range {r.min}–{r.max}")
+    if p.benchmark is not None:
+        assert p.benchmark.amount <= cap, f"benchmark amount {p.benchmark.amount} exceeds {cap}"
+    if p.daily_penalty is not None and p.daily_penalty.per_day is not None:
+        assert p.daily_penalty.per_day <= cap, "the daily amount exceeds the statutory maximum"
+
+
+def assert_not_heavier_than_old_law(decision: Decision) -> None:
+    """从旧兼从轻: the applied version is never heavier than the version in
+    force when the act occurred."""
+    p = decision.penalty
+    if p is None:
+        return
+    old = next((c for c in p.candidates if c.role == "in_force_when_act_occurred"), None)
+    applied = next((c for c in p.candidates if c.version == p.applied_version), None)
+    assert old is not None and applied is not None, "candidates are incomplete"
+    if old.range is None or applied.range is None or applied is old:
+        return
+    assert (applied.range.max, applied.range.min) <= (old.range.max, old.range.min), (
+        f"applied {applied.version} ({applied.range.min}–{applied.range.max}) is heavier than "
+        f"{old.version} ({old.range.min}–{old.range.max}) in force when the act occurred")
+
+
+def _with(case: Case, extra: str) -> Case:
+    assert case.violation is not None
+    v = case.violation.model_copy(update={
+        "circumstances": case.violation.circumstances | {Circumstance(extra)}})
+    return case.model_copy(update={"violation": v})
+
+
+def _comparable(a: MoneyRange | None, b: MoneyRange | None) -> bool:
+    return a is not None and b is not None
+
+
+def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
+                     aggravating: Iterable[str] = AGGRAVATING,
+                     mitigating: Iterable[str] = MITIGATING) -> None:
+    """Adding an aggravating circumstance never lowers the permitted range;
+    adding a mitigating one never raises it (each end compared)."""
+    base_case = engine.validate(case)
+    if base_case.violation is None:
+        return
+    base = _range(decide_or_fail(engine, base_case))
+    present = base_case.violation.circumstances
+    for extra in aggravating:
+        if extra in present:
+            continue
+        after = _range(decide_or_fail(engine, _with(base_case, extra)))
+        if _comparable(base, after):
+            assert base is not None and after is not None
+            assert after.min >= base.min and after.max >= base.max, (
+                f"adding aggravating {extra!r} lowered the permitted range from "
+                f"{base.min}–{base.max} to {after.min}–{after.max}")
+    for extra in mitigating:
+        if extra in present:
+            continue
+        after = _range(decide_or_fail(engine, _with(base_case, extra)))
+        if _comparable(base, after):
+            assert base is not None and after is not None
+            assert after.min <= base.min and after.max <= base.max, (
+                f"adding mitigating {extra!r} raised the permitted range from "
+                f"{base.min}–{base.max} to {after.min}–{after.max}")
+
+
+def assert_deterministic(engine: Engine, case: Case | dict[str, Any], times: int = 3) -> None:
+    """The same case gives byte-identical JSON every time."""
+    first = decide_or_fail(engine, case).to_json()
+    for _ in range(times - 1):
+        assert decide_or_fail(engine, case).to_json() == first, "two decisions of one case differ"
+
+
+def assert_evaluators_agree(engine: Engine, case: Case | dict[str, Any],
+                            other: Engine | None = None) -> None:
+    """The compiled and the durable-rules evaluators give the same decision.
+    Pass ``other`` (``engine.with_evaluator("durable")``) to reuse one engine."""
+    twin = other or engine.with_evaluator("durable" if engine.evaluator == "compiled"
+                                          else "compiled")
+
+    def run(e: Engine) -> Any:
+        try:
+            return e.decide(case).model_dump(exclude={"evaluator"})
+        except (CaseError, CapExceeded) as exc:
+            return ("error", type(exc).__name__, str(exc))
+
+    a, b = run(engine), run(twin)
+    assert a == b, f"{engine.evaluator} and {twin.evaluator} evaluators disagree"
+
+
+def assert_single_jurisdiction(decision: Decision) -> None:
+    """Exactly one level and authority, or an explicit designation outcome
+    with its reason (never an arbitrary level)."""
+    j = decision.jurisdiction
+    if j is None:
+        return  # a question about a matter only
+    if j.level.value == "needs_designation":
+        assert j.reason is not None and j.basis is not None, (
+            "a designation outcome must give its reason and basis")
+        return
+    assert j.rule, "a jurisdiction without the rule that decided it"
+    assert j.basis is not None, f"jurisdiction rule {j.rule} has no basis"
+    fired = [e for e in decision.trace if e.step == "jurisdiction" and e.fired]
+    assert len(fired) == 1, f"{len(fired)} jurisdiction rules fired: expected exactly one"
