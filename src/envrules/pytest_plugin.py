@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ._engine import Engine
 from ._errors import RulesetError
 from ._scenarios import EngineCache, Outcome, Scenario, load_file, run_scenario
 from ._sources import SCENARIO_SUFFIX
@@ -26,6 +27,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_ENGINES] = EngineCache(config.getoption("--envrules-rulesets"))
+
+
+@pytest.fixture(scope="session")
+def envrules_engine(request: pytest.FixtureRequest) -> Engine:
+    """An engine for the profile given by indirect parametrisation
+    (``@pytest.mark.parametrize("envrules_engine", ["hebei/langfang"], indirect=True)``),
+    else ``--envrules-profile``. Engines are cached for the session."""
+    profile = getattr(request, "param", None) or request.config.getoption("--envrules-profile")
+    if not profile:
+        raise pytest.UsageError("envrules_engine needs a profile: parametrize it indirectly "
+                                "or pass --envrules-profile")
+    return request.config.stash[_ENGINES].get(str(profile))
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

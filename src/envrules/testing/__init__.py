@@ -10,6 +10,28 @@ from __future__ import annotations
 __all__ = ["invariants", "strategies"]
 
 
+def _hypothesis_setup_hook() -> None:
+    """Entry point ``hypothesis`` (run when hypothesis is imported):
+
+    * settings profiles ``envrules-ci`` (500 examples) and ``envrules-nightly``
+      (20,000), for ``--hypothesis-profile``;
+    * ``st.from_type(envrules.Case)`` draws valid cases of the shipped national
+      profile (use ``strategies.cases(engine)`` for a given profile)."""
+    from hypothesis import HealthCheck, settings
+    from hypothesis import strategies as st
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("envrules-ci", max_examples=500, deadline=None,
+                              suppress_health_check=quiet)
+    settings.register_profile("envrules-nightly", max_examples=20_000, deadline=None,
+                              suppress_health_check=quiet)
+
+    from .. import Case, load
+    from .strategies import cases
+
+    st.register_type_strategy(Case, st.deferred(lambda: cases(load("national"))))
+
+
 def __getattr__(name: str) -> object:
     if name in __all__:
         import importlib

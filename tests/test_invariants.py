@@ -1,0 +1,76 @@
+"""envrules' own suite uses the property kit on every shipped profile:
+caps, monotonicity, determinism, evaluator agreement, single jurisdiction."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import envrules
+from envrules._loader import selectable_profiles
+from envrules._sources import DirectorySource
+from envrules.testing import invariants
+from envrules.testing import strategies as ers
+
+from .conftest import RULESETS
+
+PROFILES = sorted(name for name, _ in selectable_profiles(DirectorySource(RULESETS)))
+ENGINES = {p: envrules.load(p, RULESETS) for p in PROFILES}
+DURABLE = {p: e.with_evaluator("durable") for p, e in ENGINES.items()}
+# at least 500 examples per profile in CI; the nightly profile raises it to 20,000
+EXAMPLES = max(500, settings.default.max_examples)
+QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_caps_old_law_and_jurisdiction(profile: str) -> None:
+    engine = ENGINES[profile]
+
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=QUIET)
+    @given(ers.cases(engine))
+    def check(case: envrules.Case) -> None:
+        decision = invariants.decide_or_fail(engine, case)
+        invariants.assert_within_caps(decision)
+        invariants.assert_not_heavier_than_old_law(decision)
+        invariants.assert_single_jurisdiction(decision)
+
+    check()
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_monotonic_adjustments(profile: str) -> None:
+    engine = ENGINES[profile]
+
+    @settings(max_examples=max(EXAMPLES // 5, 100), deadline=None, suppress_health_check=QUIET)
+    @given(ers.cases(engine))
+    def check(case: envrules.Case) -> None:
+        invariants.assert_monotonic(engine, case)
+
+    check()
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_deterministic_and_evaluators_agree(profile: str) -> None:
+    engine, durable = ENGINES[profile], DURABLE[profile]
+
+    @settings(max_examples=max(EXAMPLES // 5, 100), deadline=None, suppress_health_check=QUIET)
+    @given(ers.case_dicts(engine))
+    def check(case: dict[str, object]) -> None:
+        try:
+            invariants.assert_deterministic(engine, case, times=2)
+        except envrules.CaseError:
+            return
+        invariants.assert_evaluators_agree(engine, case, durable)
+
+    check()
+
+
+@settings(max_examples=max(5000, settings.default.max_examples), deadline=None,
+          suppress_health_check=QUIET)
+@given(st.data())
+def test_five_thousand_cases_within_caps_and_never_heavier(data: st.DataObject) -> None:
+    engine = ENGINES["national"]
+    decision = invariants.decide_or_fail(engine, data.draw(ers.cases(engine)))
+    invariants.assert_within_caps(decision)
+    invariants.assert_not_heavier_than_old_law(decision)
