@@ -57,3 +57,14 @@ def test_the_cap_breaking_adjustment_is_refused_at_decision_time() -> None:
             "kind": "test.kind", "occurred_on": "2019-06-01",
             "circumstances": ["refused_correction"]}})
     assert info.value.rule == "test.heavier.too_far"
+
+
+def test_the_shipped_rulesets_lint_clean() -> None:
+    from envrules._loader import selectable_profiles
+
+    from .conftest import RULESETS
+
+    source = DirectorySource(RULESETS)
+    findings = [str(f) for name, _ in selectable_profiles(source)
+                for f in lint_profile(source, name)]
+    assert findings == []

@@ -26,10 +26,16 @@ def _hypothesis_setup_hook() -> None:
     settings.register_profile("envrules-nightly", max_examples=20_000, deadline=None,
                               suppress_health_check=quiet)
 
-    from .. import Case, load
-    from .strategies import cases
+    from .._case import Case
 
-    st.register_type_strategy(Case, st.deferred(lambda: cases(load("national"))))
+    def national_cases() -> st.SearchStrategy[Case]:
+        # imported when first drawn: this hook runs while hypothesis itself is importing
+        from .. import load
+        from .strategies import cases
+
+        return cases(load("national"))
+
+    st.register_type_strategy(Case, st.deferred(national_cases))
 
 
 def __getattr__(name: str) -> object:
