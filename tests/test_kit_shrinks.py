@@ -42,6 +42,7 @@ def test_kit_finds_and_shrinks_the_planted_cap_breaker(tmp_path: Path) -> None:
 
     minimal = find(ers.cases(engine, kinds=["air.excess_emission"]), breaks_cap,
                    settings=settings(max_examples=5000, deadline=None, database=None,
+                                     derandomize=True,
                                      suppress_health_check=list(HealthCheck)))
     v = minimal.violation
     assert v is not None

@@ -221,7 +221,7 @@ class Engine:
         kind = plan.kinds.get(v.kind) if v is not None else None
         if kind is not None:
             try:
-                penalty = decide_penalty(plan, kind, case, match, as_of, trace)
+                penalty = decide_penalty(plan, kind, case, match, as_of, trace, self._rematch)
             except NoVersionInForce as exc:
                 raise CaseError([Problem(str(exc), field="violation.occurred_on")],
                                 case.id) from None
@@ -251,6 +251,13 @@ class Engine:
             penalty=penalty,
             trace=tuple(trace),
         )
+
+    def _rematch(self, case: Case) -> Matcher:
+        v = case.violation
+        return self._evaluator.matcher(LazyFacts(case, {
+            "violation.delegated_to_township": v is not None
+            and v.kind in self._plan.delegated_to_township,
+        }))
 
     def _name(self, authority: str | None) -> str | None:
         if authority is None:

@@ -7,6 +7,7 @@ matcher and explicit dates."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -269,8 +270,10 @@ def limitation(case: Case, as_of: date) -> Limitation:
 
 def decide_penalty(
     plan: Plan, kind: PlanKind, case: Case, match: Matcher, as_of: date,
-    trace: list[TraceEntry],
+    trace: list[TraceEntry], rematch: Callable[[Case], Matcher] | None = None,
 ) -> Penalty:
+    """The penalty part of a decision. ``rematch`` gives a matcher for a
+    variant of the case (used when a tier consumes circumstances)."""
     v = case.violation
     assert v is not None
     old = _candidate(kind.version_on(v.occurred_on), "in_force_when_act_occurred", case, match,
@@ -352,8 +355,19 @@ def decide_penalty(
                        detention_transfer=version.detention, **common)
     band = statutory
     policy = plan.adjustment_policy or DEFAULT_POLICY
+    adj_case, adj_match = case, match
+    consumed = tier.consumes & v.circumstances
+    if consumed and rematch is not None:
+        # the circumstances that selected this tier are not weighed again (禁止重复评价)
+        adj_case = case.model_copy(update={"violation": v.model_copy(
+            update={"circumstances": v.circumstances - consumed})})
+        adj_match = rematch(adj_case)
+        trace.append(TraceEntry(
+            step="penalty.tier", rule=f"{version.id}#{tier.id}",
+            outcome="already priced by the tier, not weighed again: " + ", ".join(sorted(consumed)),
+            basis=citation))
     adjustments, permitted, outcome, outcome_reason = _adjust(
-        plan, kind, case, match, band, policy, as_of, trace)
+        plan, kind, adj_case, adj_match, band, policy, as_of, trace)
     bench = None
     found = find_item(plan, kind.id, version, as_of, match)
     if found is not None:

@@ -85,6 +85,7 @@ class PlanTier:
     discretionary_measures: tuple[str, ...]
     basis: Basis | None
     note: str | None
+    consumes: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -509,8 +510,14 @@ def _version(b: _Builder, kind: str, v: Version, layer: str) -> PlanVersion:
 
 
 def _tier(b: _Builder, t: Tier) -> PlanTier:
+    from ._case import Circumstance
+
+    known = {c.value for c in Circumstance}
+    for c in t.consumes:
+        if c not in known:
+            b.problem(f"tier {t.id}: consumes unknown circumstance {c!r}", t.at)
     return PlanTier(t.id, t.title, b.condition(t.when), t.fine, t.person_fine, t.measures,
-                    t.discretionary_measures, t.basis, t.note)
+                    t.discretionary_measures, t.basis, t.note, frozenset(t.consumes))
 
 
 def describe_then(then: BaseModel) -> dict[str, Any]:

@@ -197,6 +197,9 @@ class Tier(Spec):
     person_fine: Fine | None = Field(None, description="fine on the persons directly responsible")
     measures: tuple[Measure, ...] = ()
     discretionary_measures: tuple[Measure, ...] = Field((), description="measures the law says 可以")
+    consumes: tuple[str, ...] = Field(
+        (), description="circumstances that select this tier (e.g. refused_correction for a "
+        "逾期未改正 tier) and so are not weighed again as 从重 grounds (禁止重复评价)")
     basis: Basis | None = Field(None, description="overrides the version's basis for this tier")
     note: str | None = None
 
