@@ -54,7 +54,7 @@ def test_lighter_law_between_old_percentage_and_code_fixed_range(
     assert p.applied_version == applied
     roles = {c.role for c in p.candidates}
     assert roles == {"in_force_when_act_occurred", "in_force_on_decision_date"}
-    assert "从旧兼从轻" in p.lighter_law
+    assert "从旧兼从轻" in p.lighter_law.zh
 
 
 def test_without_decided_on_the_decision_says_which_date_it_used(

@@ -44,7 +44,7 @@ class TraceEntry(BaseModel):
     step: str = Field(description="jurisdiction, department, office, penalty.version, …")
     rule: str
     title: Text | None = None
-    outcome: str
+    outcome: Text
     basis: Citation | None = None
     fired: bool = True
     note: str | None = None
@@ -140,7 +140,7 @@ class Adjustment(BaseModel):
     mandatory: bool
     applied: bool
     basis: Citation
-    effect: str
+    effect: Text
 
 
 class BenchmarkFactorScore(BaseModel):
@@ -182,7 +182,7 @@ class DailyPenalty(BaseModel):
     model_config = _DEC
     eligible: bool
     basis: Citation
-    reason: str
+    reason: Text
     days: int | None = None
     per_day: Decimal | None = None
     total: Decimal | None = None
@@ -191,7 +191,7 @@ class DailyPenalty(BaseModel):
 class Flag(BaseModel):
     model_config = _DEC
     required: bool
-    reason: str
+    reason: Text
     basis: Citation | None = None
 
 
@@ -200,10 +200,10 @@ class Penalty(BaseModel):
     kind: str
     kind_title: Text
     outcome: Literal["fine", "no_penalty", "may_waive", "measures_only", "undetermined"]
-    outcome_reason: str
+    outcome_reason: Text
     candidates: tuple[VersionCandidate, ...]
     applied_version: str
-    lighter_law: str = Field(description="why this version was applied (从旧兼从轻)")
+    lighter_law: Text = Field(description="why this version was applied (从旧兼从轻)")
     statutory_range: MoneyRange | None
     statutory_basis: Citation
     formula: str

@@ -202,8 +202,9 @@ class Engine:
         if source != "decided_on":
             trace.append(TraceEntry(
                 step="dates", rule="dates.as_of",
-                outcome=f"decided_on not given: rules taken as of {source} {as_of}; the "
-                        "lighter-law comparison with a later law is not made",
+                outcome=Text(zh=f"未给出决定日期：规则按{source} {as_of}适用，不与之后的新规定比较轻重",
+                             en=f"decided_on not given: rules taken as of {source} {as_of}; the "
+                                "lighter-law comparison with a later law is not made"),
             ))
         outcomes: dict[str, list[tuple[PlanTable, PlanRule]]] = {}
         for table in plan.tables:
@@ -302,7 +303,7 @@ class Engine:
                "the authority (指定管辖)",
         )
         trace.append(TraceEntry(step="jurisdiction", rule="jurisdiction.needs_designation",
-                                outcome=reason.en, basis=_DESIGNATION_BASIS))
+                                outcome=reason, basis=_DESIGNATION_BASIS))
         return Jurisdiction(level=JurisdictionLevel.needs_designation, basis=_DESIGNATION_BASIS,
                             reason=reason, rule="jurisdiction.needs_designation")
 
@@ -359,11 +360,12 @@ def _hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:
     return best
 
 
-def _describe(rule: PlanRule) -> str:
+def _describe(rule: PlanRule) -> Text:
     data = rule.then.model_dump(mode="json", exclude_none=True)
     data.pop("reason", None)
     data.pop("duty", None)
-    return ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict))
+    text = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict))
+    return Text(zh=text or "—", en=text or "—")
 
 
 def load(

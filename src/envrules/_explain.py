@@ -28,6 +28,10 @@ _L: dict[str, dict[str, Any]] = {
                         "township": "乡镇（街道）级", "needs_designation": "需由共同上级指定管辖"},
         "not_fired": "未适用", "benchmark": "裁量基准", "start": "裁量起点",
         "not_established": "无法查明，按最低档",
+        "may_measures": "可以采取的措施", "expired": "已超过", "running": "未超过",
+        "continuing": "违法行为仍在继续，时效尚未起算", "expires": "届满日", "years": "年",
+        "outcomes": {"fine": "处以罚款", "no_penalty": "不予处罚", "may_waive": "可以不予处罚",
+                     "measures_only": "不处罚款，采取其他措施", "undetermined": "尚不能确定"},
     },
     "en": {
         "title": "Decision", "case": "Case", "profile": "Profile", "dates": "Dates",
@@ -50,8 +54,45 @@ _L: dict[str, dict[str, Any]] = {
                         "needs designation by the common superior"},
         "not_fired": "not applied", "benchmark": "discretion benchmark",
         "start": "starting point", "not_established": "not established: lowest level",
+        "may_measures": "measures the law allows", "expired": "expired", "running": "running",
+        "continuing": "continuing act, not yet running", "expires": "expires", "years": " years",
+        "outcomes": {"fine": "fine", "no_penalty": "no penalty", "may_waive": "may waive",
+                     "measures_only": "measures only", "undetermined": "undetermined"},
     },
 }
+
+
+MEASURES = {
+    "order_to_correct": ("责令改正", "order to correct"),
+    "order_stop_construction": ("责令停止建设", "order to stop construction"),
+    "order_restore": ("责令恢复原状", "order to restore"),
+    "order_make_up_procedure": ("责令限期补办手续", "order to make up the procedure"),
+    "order_stop_production": ("责令停止生产或者使用", "order to stop production or use"),
+    "production_restriction": ("责令限制生产", "order to restrict production"),
+    "suspension_rectification": ("责令停产整治", "order to suspend production for rectification"),
+    "suspension_or_closure": ("报经有批准权的人民政府批准，责令停业、关闭",
+                              "suspension or closure with government approval"),
+    "confiscate_illegal_gains": ("没收违法所得", "confiscation of illegal gains"),
+    "confiscate_equipment": ("没收设施、设备", "confiscation of equipment"),
+    "order_disclose": ("责令公开", "order to disclose"),
+    "public_notice": ("予以公告", "public notice"),
+    "revoke_license": ("吊销许可证", "revocation of the licence"),
+    "transfer_public_security": ("移送公安机关", "transfer to public security"),
+    "warning": ("警告", "warning"),
+    "order_to_file": ("责令备案", "order to file"),
+    "order_to_eliminate": ("责令消除污染", "order to eliminate the pollution"),
+    "seal_or_seize": ("查封、扣押", "sealing or seizure"),
+    "revoke_qualification": ("取消检验资格", "revocation of the testing qualification"),
+    "business_ban": ("禁止从事相关业务", "ban from the business"),
+    "public_criticism": ("通报批评", "public criticism"),
+    "order_time_limited_treatment": ("责令限期治理", "order of treatment within a time limit"),
+    "order_demolish": ("责令拆除", "order to demolish"),
+}
+
+
+def _measure(m: str, lang: str) -> str:
+    zh, en = MEASURES.get(m, (m, m))
+    return zh if lang == "zh" else en
 
 
 def _r(r: MoneyRange | None, lang: str) -> str:
@@ -120,7 +161,7 @@ def explain(d: Decision, lang: str = "zh") -> str:
             add(f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
                 f"{c.basis}; {c.formula} = {_r(c.range, lang)}"
                 + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else ""))
-        add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law}")
+        add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law.get(lang)}")
         add(f"  {t['statutory']}: {_r(p.statutory_range, lang)} ({p.statutory_basis})")
         if p.band is not None:
             add(f"  {t['band']}: {_r(p.band, lang)}")
@@ -135,27 +176,30 @@ def explain(d: Decision, lang: str = "zh") -> str:
         if p.adjustments:
             add(f"  {t['adjustments']}:")
             for a in p.adjustments:
-                add(f"    {'✓' if a.applied else '·'} {a.kind} {a.title.get(lang)}: {a.effect} "
+                add(f"    {'✓' if a.applied else '·'} {a.kind} {a.title.get(lang)}: {a.effect.get(lang)} "
                     f"[{a.rule}] {a.basis}")
-        add(f"  {t['outcome']}: {p.outcome} — {p.outcome_reason}")
+        add(f"  {t['outcome']}: {t['outcomes'][p.outcome]} — {p.outcome_reason.get(lang)}")
         add(f"  {t['permitted']}: {_r(p.permitted_range, lang)}")
         add(f"  {t['recommended']}: {_m(p.recommended, lang)}")
         if p.missing_facts:
             add(f"  {t['missing']}: {', '.join(p.missing_facts)}")
         if p.measures:
-            add(f"  {t['measures']}: {', '.join(p.measures)}")
+            add(f"  {t['measures']}: {'、'.join(_measure(m, lang) for m in p.measures)}")
+        if p.discretionary_measures:
+            add(f"  {t['may_measures']}: "
+                f"{'、'.join(_measure(m, lang) for m in p.discretionary_measures)}")
         lim = p.limitation
-        add(f"  {t['limitation']}: {lim.years}y, "
-            f"{'expired' if lim.expired else 'running' if lim.runs_from else 'continuing act'}"
-            + (f" (expires {lim.expires_on})" if lim.expires_on else "") + f" — {lim.basis}")
+        state = t["expired"] if lim.expired else t["running"] if lim.runs_from else t["continuing"]
+        add(f"  {t['limitation']}: {lim.years}{t['years']}, {state}"
+            + (f" ({t['expires']} {lim.expires_on})" if lim.expires_on else "") + f" — {lim.basis}")
         if p.daily_penalty:
             dp = p.daily_penalty
-            add(f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason}"
+            add(f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason.get(lang)}"
                 + (f"; {dp.days} × {_m(dp.per_day, lang)} = {_m(dp.total, lang)}"
                    if dp.total is not None else "") + f" ({dp.basis})")
         flags = [(t["hearing"], p.hearing_right), (t["review"], p.legal_review),
                  (t["collective"], p.collective_deliberation)]
-        shown = [f"{name}: {t['yes'] if f.required else t['no']} ({f.reason})"
+        shown = [f"{name}: {t['yes'] if f.required else t['no']} ({f.reason.get(lang)})"
                  for name, f in flags if f is not None]
         if shown:
             add(f"  {t['flags']}: " + "; ".join(shown))
@@ -163,7 +207,7 @@ def explain(d: Decision, lang: str = "zh") -> str:
     add(t["trace"])
     for i, e in enumerate(d.trace, 1):
         mark = "" if e.fired else f" ({t['not_fired']})"
-        add(f"  {i:>2}. [{e.step}] {e.rule}{mark}: {e.outcome}")
+        add(f"  {i:>2}. [{e.step}] {e.rule}{mark}: {e.outcome.get(lang)}")
         if e.basis:
             add(f"      {e.basis}")
         if e.note:

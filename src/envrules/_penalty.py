@@ -31,6 +31,7 @@ from ._errors import EnvrulesError
 from ._evaluators import Matcher
 from ._facts import FACTS
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
+from ._outcomes import Text
 from ._plan import Plan, PlanKind, PlanTier, PlanVersion
 from ._schema import (
     AdjustmentPolicy,
@@ -75,6 +76,15 @@ class Span:
 
 
 _CITATIONS: dict[int, tuple[Basis, Citation]] = {}
+
+
+def tx(zh: str, en: str) -> Text:
+    return Text(zh=zh, en=en)
+
+
+def same(text: str) -> Text:
+    """A language-neutral text (ids, formulas, amounts)."""
+    return Text(zh=text or "—", en=text or "—")
 
 
 def cite(basis: Basis) -> Citation:
@@ -218,7 +228,7 @@ def _unset(case: Case, path: str) -> bool:
     return value is None
 
 
-def lighter(new: Candidate, old: Candidate) -> tuple[bool, str]:
+def lighter(new: Candidate, old: Candidate) -> tuple[bool, Text]:
     """Is the later version lighter for this case? (docs/penalty.md)
 
     Lighter means: it no longer treats the act as illegal; or, with both
@@ -226,16 +236,18 @@ def lighter(new: Candidate, old: Candidate) -> tuple[bool, str]:
     maximum is equal and its minimum lower. Ranges that cannot be computed
     (a missing fact) cannot be shown lighter, so the old law stays."""
     if new.version.not_illegal:
-        return True, "the later version no longer treats the act as illegal"
+        return True, tx("新的规定不认为该行为违法", "the later version no longer treats the act as illegal")
     if new.span is None or old.span is None:
         if new.missing or old.missing:
-            return False, "the ranges cannot be compared without " + ", ".join(
-                new.missing + old.missing)
-        return False, "one version gives no computable range for this case"
+            facts = ", ".join(new.missing + old.missing)
+            return False, tx(f"缺少{facts}，无法比较轻重", f"the ranges cannot be compared without {facts}")
+        return False, tx("其中一个版本对本案无法计算幅度",
+                         "one version gives no computable range for this case")
     if (new.span.hi, new.span.lo) < (old.span.hi, old.span.lo):
-        return True, (f"the later range {new.span.text()} is lighter than "
-                      f"{old.span.text()}")
-    return False, f"the later range {new.span.text()} is not lighter than {old.span.text()}"
+        return True, tx(f"新规定幅度{new.span.text()}轻于{old.span.text()}",
+                        f"the later range {new.span.text('en')} is lighter than {old.span.text('en')}")
+    return False, tx(f"新规定幅度{new.span.text()}不轻于{old.span.text()}",
+                     f"the later range {new.span.text('en')} is not lighter than {old.span.text('en')}")
 
 
 # --------------------------------------------------------------------------- limitation
@@ -280,22 +292,26 @@ def decide_penalty(
                      plan)
     candidates = [old]
     applied = old
-    reason = "only the version in force when the act occurred applies"
+    reason = tx("适用违法行为发生时的规定", "only the version in force when the act occurred applies")
     if case.decided_on is not None:
         try:
             later = kind.version_on(case.decided_on)
         except Exception:  # no version in force on the decision date: keep the old law
             later = None
-            reason = "no version is in force on the decision date; the old law applies"
+            reason = tx("作出决定时没有有效的规定，适用行为时的规定",
+                        "no version is in force on the decision date; the old law applies")
         if later is not None and later.id != old.version.id:
             new = _candidate(later, "in_force_on_decision_date", case, match, plan)
             candidates.append(new)
             is_lighter, why = lighter(new, old)
             applied = new if is_lighter else old
-            reason = ("从旧兼从轻: the later version applies — " if is_lighter
-                      else "从旧兼从轻: the old version applies — ") + why
+            reason = tx(("从旧兼从轻：适用新的规定——" if is_lighter else "从旧兼从轻：适用行为时的规定——")
+                        + why.zh,
+                        ("从旧兼从轻: the later version applies — " if is_lighter
+                         else "从旧兼从轻: the old version applies — ") + why.en)
         elif later is not None:
-            reason = "the version in force when the act occurred is still in force"
+            reason = tx("行为时的规定在作出决定时仍然有效",
+                        "the version in force when the act occurred is still in force")
     trace.append(TraceEntry(
         step="penalty.version", rule=applied.version.id, title=kind.title,
         outcome=reason, basis=cite(applied.version.basis),
@@ -304,8 +320,8 @@ def decide_penalty(
         trace.append(TraceEntry(
             step="penalty.tier", rule=f"{applied.version.id}#{applied.tier.id}",
             title=applied.tier.title,
-            outcome=f"{fine_text(applied.tier.fine)}"
-            + (f" = {applied.span.text()}" if applied.span else ""),
+            outcome=same(f"{fine_text(applied.tier.fine)}"
+                         + (f" = {applied.span.text()}" if applied.span else "")),
             basis=cite(applied.version.basis),
         ))
 
@@ -320,35 +336,42 @@ def decide_penalty(
                   formula=fine_text(tier.fine) if tier else "—", limitation=lim)
     if lim.expired:
         trace.append(TraceEntry(step="penalty.limitation", rule="limitation",
-                                outcome=f"found after {lim.expires_on}: 不予行政处罚",
+                                outcome=tx(f"{lim.expires_on}后才发现：超过追责时效，不予行政处罚",
+                                           f"found after {lim.expires_on}: no penalty"),
                                 basis=lim.basis))
-        return Penalty(outcome="no_penalty", outcome_reason="limitation period expired",
+        return Penalty(outcome="no_penalty",
+                       outcome_reason=tx("超过追责时效", "limitation period expired"),
                        statutory_range=statutory.out() if statutory else None,
                        permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
                        **common)
     if version.not_illegal:
-        return Penalty(outcome="no_penalty", outcome_reason="the later law no longer treats the "
-                       "act as illegal", statutory_range=None,
+        return Penalty(outcome="no_penalty",
+                       outcome_reason=tx("新的规定不认为该行为违法",
+                                         "the later law no longer treats the act as illegal"),
+                       statutory_range=None,
                        permitted_range=MoneyRange(min=ZERO, max=ZERO), recommended=ZERO,
                        **common)
     if tier is None or statutory is None:
         missing = applied.missing
         if tier is not None and isinstance(tier.fine, Unspecified):
-            why = "the law provides a fine but sets no amount: local rules set the range"
+            why = tx("法律规定了罚款但未规定数额：幅度由地方规定确定",
+                     "the law provides a fine but sets no amount: local rules set the range")
         elif missing:
-            why = "needs " + ", ".join(missing)
+            why = tx("尚需事实：" + "、".join(missing), "needs " + ", ".join(missing))
         else:
-            why = "no tier of the law fits the facts"
+            why = tx("法律的各档次均不适用于本案事实", "no tier of the law fits the facts")
         return Penalty(outcome="undetermined", outcome_reason=why, statutory_range=None,
                        missing_facts=missing, **common)
 
     if isinstance(tier.fine, NoFine):
         trace.append(TraceEntry(step="penalty.outcome", rule=f"{version.id}#{tier.id}",
-                                outcome="the law provides no fine here: measures only",
+                                outcome=tx("法律对此不设罚款：仅采取其他措施",
+                                           "the law provides no fine here: measures only"),
                                 basis=citation))
         return Penalty(outcome="measures_only",
-                       outcome_reason="the law provides no fine for this act at this stage; "
-                       "only the measures apply",
+                       outcome_reason=tx("法律对此不设罚款，仅适用其他措施",
+                                         "the law provides no fine for this act at this stage; "
+                                         "only the measures apply"),
                        statutory_range=statutory.out(), permitted_range=statutory.out(),
                        recommended=ZERO, measures=tier.measures,
                        discretionary_measures=tier.discretionary_measures,
@@ -364,7 +387,9 @@ def decide_penalty(
         adj_match = rematch(adj_case)
         trace.append(TraceEntry(
             step="penalty.tier", rule=f"{version.id}#{tier.id}",
-            outcome="already priced by the tier, not weighed again: " + ", ".join(sorted(consumed)),
+            outcome=tx("已作为适用档次的情节，不再重复评价：" + "、".join(sorted(consumed)),
+                       "already priced by the tier, not weighed again: "
+                       + ", ".join(sorted(consumed))),
             basis=citation))
     adjustments, permitted, outcome, outcome_reason = _adjust(
         plan, kind, adj_case, adj_match, band, policy, as_of, trace)
@@ -374,8 +399,8 @@ def decide_penalty(
         bench = score(found[0], found[1], match, statutory.lo, statutory.hi)
         trace.append(TraceEntry(
             step="penalty.benchmark", rule=bench.item, title=bench.title,
-            outcome="; ".join(f"{f.factor}={f.level} {f.percent}%" for f in bench.factors)
-            + f"; total {bench.total_percent}% → {format_yuan(bench.amount)}",
+            outcome=same("; ".join(f"{f.factor}={f.level} {f.percent}%" for f in bench.factors)
+                         + f"; Σ {bench.total_percent}% → {format_yuan(bench.amount)}"),
             basis=cite(found[1].basis)))
     if outcome == "no_penalty":
         recommended = ZERO
@@ -403,15 +428,18 @@ def decide_penalty(
         hearing_right=hearing,
         legal_review=Flag(
             required=large or below,
-            reason=("the fine may reach the hearing threshold" if large else
-                    "the permitted range goes below the statutory minimum (减轻)" if below else
-                    "ordinary case"),
+            reason=(tx("罚款可能达到听证标准", "the fine may reach the hearing threshold") if large
+                    else tx("可处罚款低于法定最低限额（减轻）",
+                            "the permitted range goes below the statutory minimum") if below
+                    else tx("一般案件", "ordinary case")),
             basis=Citation(law=APL, article="第五十八条")),
         collective_deliberation=Flag(
             required=below or (large and outcome == "fine"),
-            reason=("减轻 below the statutory minimum needs collective deliberation" if below
-                    else "a large fine (major case) needs collective deliberation" if large
-                    else "ordinary case"),
+            reason=(tx("减轻处罚低于法定最低限额，应当集体讨论",
+                       "a reduction below the statutory minimum needs collective deliberation")
+                    if below else tx("较大数额罚款（重大案件）应当集体讨论",
+                                     "a large fine (major case) needs collective deliberation")
+                    if large else tx("一般案件", "ordinary case")),
             basis=Citation(law=APL, article="第五十七条第二款")),
         **common,
     )
@@ -433,7 +461,7 @@ _ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3, 
 def _adjust(
     plan: Plan, kind: PlanKind, case: Case, match: Matcher, band: Span,
     policy: AdjustmentPolicy, as_of: date, trace: list[TraceEntry],
-) -> tuple[list[Adjustment], Span, str, str]:
+) -> tuple[list[Adjustment], Span, str, Text]:
     """Adjustments are exceptions to the band (default logic, docs/penalty.md):
     不予处罚 (mandatory) overrides everything; 减轻 overrides 从轻/从重; 从轻 and
     从重 together offset to the whole band; alone each takes its part of it.
@@ -461,16 +489,18 @@ def _adjust(
             ranges[adj.kind].append((adj.id, adj.range))
         considered.append(Adjustment(
             rule=adj.id, kind=adj.kind, title=adj.title,
-            mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=""))
+            mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=same("")))
 
     span = band.hi - band.lo
     if hits["no_penalty"]:
-        permitted, outcome, why = Span(ZERO, ZERO), "no_penalty", "不予处罚"
-        effect = {"no_penalty": "不予处罚: no fine"}
+        permitted, outcome, why = Span(ZERO, ZERO), "no_penalty", tx("不予处罚", "no penalty")
+        effect = {"no_penalty": tx("不予处罚", "no penalty: no fine")}
     elif hits["reduced"] and band.lo > 0:
         lo = ceil_yuan(band.lo * policy.reduced_floor)
-        permitted, outcome, why = Span(min(lo, band.lo), band.lo), "fine", "减轻处罚"
-        effect = {"reduced": f"减轻: below the statutory minimum, {permitted.text()}"}
+        permitted, outcome, why = (Span(min(lo, band.lo), band.lo), "fine",
+                                   tx("减轻处罚", "reduced penalty"))
+        effect = {"reduced": tx(f"减轻：低于法定最低限额，{permitted.text()}",
+                                f"reduced: below the statutory minimum, {permitted.text('en')}")}
     else:
         mitigating = bool(hits["lighter"] or hits["reduced"] or hits["lighter_or_reduced"])
         aggravating = bool(hits["heavier"])
@@ -492,19 +522,26 @@ def _adjust(
         elif aggravating and not mitigating:
             lo = ceil_yuan(band.lo + span * policy.heavier_lower)
         permitted = Span(min(lo, hi), hi)
-        outcome, why = "fine", "fine within the band"
+        outcome, why = "fine", tx("在法定幅度内处以罚款", "fine within the band")
+        whole = tx("从轻与从重相抵：在整个法定幅度内", "lighter and heavier offset: the whole range")
         effect = {
-            "lighter": (f"从轻: lower part of the range, {permitted.text()}" if not aggravating
-                        else "从轻 offsets 从重: the whole range"),
-            "reduced": "减轻 not possible below a minimum of zero: treated as 从轻",
+            "lighter": (tx(f"从轻：幅度的较低部分，{permitted.text()}",
+                           f"lighter: lower part of the range, {permitted.text('en')}")
+                        if not aggravating else whole),
+            "reduced": tx("法定最低限额为零，无法减轻：按从轻处理",
+                          "reduction impossible below a minimum of zero: treated as lighter"),
             "lighter_or_reduced": (
-                f"从轻或者减轻: from the reduced floor to the lower part, {permitted.text()}"
-                if not aggravating else "从轻或者减轻 offsets 从重: the whole range"),
-            "heavier": (f"从重: upper part of the range, {permitted.text()}" if not mitigating
-                        else "从重 offsets 从轻: the whole range"),
+                tx(f"从轻或者减轻：自减轻下限至幅度的较低部分，{permitted.text()}",
+                   f"lighter or reduced: from the reduced floor to the lower part, "
+                   f"{permitted.text('en')}")
+                if not aggravating else whole),
+            "heavier": (tx(f"从重：幅度的较高部分，{permitted.text()}",
+                           f"heavier: upper part of the range, {permitted.text('en')}")
+                        if not mitigating else whole),
         }
     if may_waive and outcome == "fine":
-        outcome, why = "may_waive", "首违不罚 may apply: the authority may decide not to fine"
+        outcome, why = "may_waive", tx("首违不罚：可以不予行政处罚",
+                                       "first violation: the authority may decide not to fine")
     applied_kinds = ({"no_penalty"} if hits["no_penalty"] else
                      {"reduced"} if hits["reduced"] and band.lo > 0 else
                      {k for k in ("lighter", "lighter_or_reduced", "reduced", "heavier") if hits[k]})
@@ -512,8 +549,9 @@ def _adjust(
     for a in considered:
         applied = (a.kind in applied_kinds and (a.mandatory or a.kind != "no_penalty")) or (
             a.rule in may_waive and outcome == "may_waive")
-        eff = effect.get(a.kind, "") if applied else (
-            "may not fine (首违不罚)" if a.rule in may_waive else "overridden by a stronger exception")
+        eff = effect.get(a.kind, same("")) if applied else (
+            tx("可以不予处罚（首违不罚）", "may not fine (first violation)") if a.rule in may_waive
+            else tx("被效力更强的例外排除", "overridden by a stronger exception"))
         out.append(a.model_copy(update={"applied": applied, "effect": eff}))
         trace.append(TraceEntry(step=f"penalty.adjustment.{a.kind}", rule=a.rule, title=a.title,
                                 outcome=eff, basis=a.basis, fired=applied))
@@ -530,12 +568,15 @@ def _daily(version: PlanVersion, case: Case, per_day: Decimal) -> DailyPenalty |
     refused = Circumstance.refused_correction in case.violation.circumstances
     if not refused:
         return DailyPenalty(eligible=False, basis=basis,
-                            reason="applies only if the act continues after a fine and an order "
-                                   "to correct (拒不改正)")
+                            reason=tx("仅在罚款并责令改正后拒不改正、违法行为继续时适用",
+                                      "applies only if the act continues after a fine and an "
+                                      "order to correct"))
     days = case.violation.continuing_days
     return DailyPenalty(
         eligible=True, basis=basis,
-        reason="拒不改正: the original amount per day from the day after the order to correct",
+        reason=tx("拒不改正：自责令改正之日的次日起，按照原处罚数额按日连续处罚",
+                  "refused to correct: the original amount per day from the day after the order "
+                  "to correct"),
         days=days, per_day=per_day, total=per_day * days if days is not None else None,
     )
 
@@ -549,8 +590,10 @@ def _hearing(plan: Plan, case: Case, permitted: Span, as_of: date) -> Flag | Non
     limit = t.individual if individual else t.unit
     return Flag(
         required=permitted.hi >= limit,
-        reason=(f"a fine of {format_yuan(limit)} or more carries a hearing right "
-                f"({'individual' if individual else 'unit'}); the permitted maximum is "
-                f"{format_yuan(permitted.hi)}"),
+        reason=tx(f"{'个人' if individual else '单位'}{format_yuan(limit)}以上罚款应告知听证权利；"
+                  f"可处罚款最高{format_yuan(permitted.hi)}",
+                  f"a fine of {format_yuan(limit, 'en')} or more carries a hearing right "
+                  f"({'individual' if individual else 'unit'}); the permitted maximum is "
+                  f"{format_yuan(permitted.hi, 'en')}"),
         basis=cite(t.basis),
     )
