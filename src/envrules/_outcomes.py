@@ -21,7 +21,7 @@ class Text(BaseModel):
     @classmethod
     def _unquoted_comma(cls, data: Any) -> Any:
         # `{zh: 甲, en: a, b}` parses as an extra key `b` with no value: say why.
-        if isinstance(data, dict):
+        if isinstance(data, dict) and len(data) > 2:
             stray = [k for k, v in data.items() if k not in ("zh", "en") and v is None]
             if stray:
                 raise ValueError(

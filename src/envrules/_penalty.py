@@ -78,10 +78,13 @@ class Span:
 _CITATIONS: dict[int, tuple[Basis, Citation]] = {}
 
 
+@functools.lru_cache(maxsize=8192)
 def tx(zh: str, en: str) -> Text:
+    """A bilingual text (immutable, so identical texts are shared)."""
     return Text(zh=zh, en=en)
 
 
+@functools.lru_cache(maxsize=8192)
 def same(text: str) -> Text:
     """A language-neutral text (ids, formulas, amounts)."""
     return Text(zh=text or "—", en=text or "—")
@@ -211,6 +214,8 @@ def _candidate(version: PlanVersion, role: str, case: Case, match: Matcher,
     tier = next((t for t in version.tiers if match(t.cond)), None)
     if version.not_illegal:
         return Candidate(version, role, tier, Span(ZERO, ZERO), ())
+    if tier is not None and tier.refers_to is not None:
+        return Candidate(version, role, tier, None, ())  # another kind: no range to compare
     if tier is None:
         # no tier applies: name the facts the tiers test that the case leaves unset
         tested = sorted(set().union(*(paths_of(plan.conditions[t.cond]) for t in version.tiers)))
@@ -353,7 +358,10 @@ def decide_penalty(
                        **common)
     if tier is None or statutory is None:
         missing = applied.missing
-        if tier is not None and isinstance(tier.fine, Unspecified):
+        if tier is not None and tier.refers_to is not None:
+            why = tx(f"依该版本，本行为属于{tier.refers_to}，应按该违法行为处理",
+                     f"under this version the act is {tier.refers_to}: decide it as that kind")
+        elif tier is not None and isinstance(tier.fine, Unspecified):
             why = tx("法律规定了罚款但未规定数额：幅度由地方规定确定",
                      "the law provides a fine but sets no amount: local rules set the range")
         elif missing:

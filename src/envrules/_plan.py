@@ -86,6 +86,7 @@ class PlanTier:
     basis: Basis | None
     note: str | None
     consumes: frozenset[str] = frozenset()
+    refers_to: str | None = None
 
 
 @attrs.frozen
@@ -410,6 +411,12 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
                     what = "violation kind" if cmp.path == "violation.kind" else "matter"
                     b.problem(f"{cmp.path}: unknown {what} {v!r} in profile {profile}", cmp.at)
 
+    for kind, _ in kinds.values():
+        for v in kind.versions:
+            for t in v.tiers:
+                if t.refers_to is not None and t.refers_to not in kinds:
+                    b.problem(f"tier {v.id}#{t.id} refers to unknown kind {t.refers_to!r}", t.at)
+
     plan_kinds = {}
     for kind, layer_name in kinds.values():
         versions = sorted(kind.versions, key=lambda v: v.effective_from)
@@ -517,7 +524,8 @@ def _tier(b: _Builder, t: Tier) -> PlanTier:
         if c not in known:
             b.problem(f"tier {t.id}: consumes unknown circumstance {c!r}", t.at)
     return PlanTier(t.id, t.title, b.condition(t.when), t.fine, t.person_fine, t.measures,
-                    t.discretionary_measures, t.basis, t.note, frozenset(t.consumes))
+                    t.discretionary_measures, t.basis, t.note, frozenset(t.consumes),
+                    t.refers_to)
 
 
 def describe_then(then: BaseModel) -> dict[str, Any]:

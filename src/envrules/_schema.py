@@ -197,6 +197,9 @@ class Tier(Spec):
     person_fine: Fine | None = Field(None, description="fine on the persons directly responsible")
     measures: tuple[Measure, ...] = ()
     discretionary_measures: tuple[Measure, ...] = Field((), description="measures the law says 可以")
+    refers_to: Id | None = Field(
+        None, description="under this version the act is another kind: decide it as that kind "
+        "(the tier gives no range and is never compared as lighter)")
     consumes: tuple[str, ...] = Field(
         (), description="circumstances that select this tier (e.g. refused_correction for a "
         "逾期未改正 tier) and so are not weighed again as 从重 grounds (禁止重复评价)")
