@@ -170,6 +170,7 @@ class BenchmarkResult(BaseModel):
 class Limitation(BaseModel):
     model_config = _DEC
     years: int
+    found_on: date | None = Field(None, description="the date compared with the deadline")
     runs_from: date | None = Field(None, description="None while the act continues")
     expires_on: date | None = None
     expired: bool
@@ -212,6 +213,7 @@ class Penalty(BaseModel):
     adjustments: tuple[Adjustment, ...] = ()
     permitted_range: MoneyRange | None = None
     recommended: Decimal | None = None
+    recommended_basis: Text | None = Field(None, description="how the recommended amount was set")
     person_fine: MoneyRange | None = None
     measures: tuple[str, ...] = ()
     discretionary_measures: tuple[str, ...] = ()

@@ -4,12 +4,14 @@ and the dates the case gives (never the clock)."""
 
 from __future__ import annotations
 
+import difflib
+import typing
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ._case import Case
 from ._decision import (
@@ -26,7 +28,7 @@ from ._decision import (
 )
 from ._errors import CaseError, EnvrulesError, NoVersionInForce, Problem
 from ._evaluators import Evaluator, Matcher, make_evaluator
-from ._facts import LazyFacts
+from ._facts import LazyFacts, _unwrap_optional
 from ._loader import profile_chain
 from ._outcomes import (
     DepartmentOutcome,
@@ -54,11 +56,52 @@ class AmbiguousRules(EnvrulesError):
                          f"{', '.join(rules)}; run `envrules lint` on the profile")
 
 
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The case model class that holds the field at ``loc`` (for suggestions)."""
+    model: type[BaseModel] = Case
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        inner = _unwrap_optional(field.annotation)
+        if typing.get_origin(inner) is tuple:
+            inner = typing.get_args(inner)[0]
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return None
+        model = inner
+    return model
+
+
+def _where_else(name: str) -> str | None:
+    """Which part of a case a misplaced field belongs to."""
+    for part in ("violation", "enterprise", "region", "procedure"):
+        sub = _unwrap_optional(Case.model_fields[part].annotation)
+        if isinstance(sub, type) and issubclass(sub, BaseModel) and name in sub.model_fields:
+            return part
+    return None
+
+
 def case_problems(exc: ValidationError, prefix: str = "") -> list[Problem]:
     out = []
     for err in exc.errors(include_url=False):
-        path = prefix + ".".join(str(x) for x in err["loc"])
+        loc = tuple(err["loc"])
+        path = prefix + ".".join(str(x) for x in loc)
         msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden" and loc:
+            name = str(loc[-1])
+            model = _model_at(loc)
+            known = sorted(model.model_fields) if model is not None else []
+            near = difflib.get_close_matches(name, known, n=1)
+            home = _where_else(name) if len(loc) == 1 else None
+            msg = f"unknown field {name!r}"
+            if near:
+                msg += f" (did you mean {near[0]!r}?)"
+            elif home:
+                msg += f" (it belongs under {home!r}: {home}.{name})"
+            elif known:
+                msg += f"; fields here: {', '.join(known)}"
         out.append(Problem(msg, field=path or "case"))
     return out
 
@@ -213,7 +256,7 @@ class Engine:
                 outcomes.setdefault(table.decides, []).append((table, rule))
                 trace.append(TraceEntry(
                     step=table.decides, rule=rule.id, title=rule.title,
-                    outcome=_describe(rule), basis=cite(rule.basis), note=rule.note,
+                    outcome=self._describe(rule, case), basis=cite(rule.basis), note=rule.note,
                 ))
         hits = outcomes.get("jurisdiction", [])
         jurisdiction = (self._jurisdiction(case, hits, trace)
@@ -259,6 +302,20 @@ class Engine:
             "violation.delegated_to_township": v is not None
             and v.kind in self._plan.delegated_to_township,
         }))
+
+    def _describe(self, rule: PlanRule, case: Case) -> Text:
+        """A rule's outcome for the trace, with authority templates filled in."""
+        data = rule.then.model_dump(mode="json", exclude_none=True)
+        parts = []
+        for key, value in data.items():
+            if isinstance(value, dict):
+                continue
+            if key in _NAMED and isinstance(value, str):
+                ident, name = self._resolve(value, case)
+                value = f"{ident} ({name})" if name else ident
+            parts.append(f"{key}={value}")
+        text = ", ".join(parts) or "—"
+        return Text(zh=text, en=text)
 
     def _name(self, authority: str | None) -> str | None:
         if authority is None:
@@ -360,12 +417,7 @@ def _hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:
     return best
 
 
-def _describe(rule: PlanRule) -> Text:
-    data = rule.then.model_dump(mode="json", exclude_none=True)
-    data.pop("reason", None)
-    data.pop("duty", None)
-    text = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict))
-    return Text(zh=text or "—", en=text or "—")
+_NAMED = ("authority", "department", "office", "supervisor", "to", "reports_to")
 
 
 def load(

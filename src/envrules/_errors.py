@@ -71,10 +71,14 @@ class UnknownProfile(EnvrulesError):
     """No profile of that name exists in the rulesets directory."""
 
     def __init__(self, profile: str, available: Sequence[str]) -> None:
+        import difflib
+
         self.profile = profile
         self.available = tuple(available)
+        near = difflib.get_close_matches(profile, self.available, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
         super().__init__(
-            f"unknown profile {profile!r}; available: {', '.join(self.available) or '(none)'}"
+            f"unknown profile {profile!r}{hint}; profiles: {', '.join(self.available) or '(none)'}"
         )
 
 

@@ -28,6 +28,10 @@ _L: dict[str, dict[str, Any]] = {
                         "township": "乡镇（街道）级", "needs_designation": "需由共同上级指定管辖"},
         "not_fired": "未适用", "benchmark": "裁量基准", "start": "裁量起点",
         "not_established": "无法查明，按最低档",
+        "no_benchmark": "本规则集无适用的裁量表", "found": "发现日",
+        "no_end": "未填写违法行为终了日期，按持续状态处理",
+        "kinds": {"no_penalty": "不予处罚", "reduced": "减轻", "lighter_or_reduced": "从轻或者减轻",
+                  "lighter": "从轻", "heavier": "从重"},
         "may_measures": "可以采取的措施", "expired": "已超过", "running": "未超过",
         "continuing": "违法行为仍在继续，时效尚未起算", "expires": "届满日", "years": "年",
         "outcomes": {"fine": "处以罚款", "no_penalty": "不予处罚", "may_waive": "可以不予处罚",
@@ -54,6 +58,10 @@ _L: dict[str, dict[str, Any]] = {
                         "needs designation by the common superior"},
         "not_fired": "not applied", "benchmark": "discretion benchmark",
         "start": "starting point", "not_established": "not established: lowest level",
+        "no_benchmark": "no benchmark table applies in this profile", "found": "found",
+        "no_end": "no ended_on given: treated as continuing",
+        "kinds": {"no_penalty": "no penalty", "reduced": "reduced", "lighter_or_reduced":
+                  "lighter or reduced", "lighter": "lighter", "heavier": "heavier"},
         "may_measures": "measures the law allows", "expired": "expired", "running": "running",
         "continuing": "continuing act, not yet running", "expires": "expires", "years": " years",
         "outcomes": {"fine": "fine", "no_penalty": "no penalty", "may_waive": "may waive",
@@ -163,8 +171,8 @@ def explain(d: Decision, lang: str = "zh") -> str:
                 + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else ""))
         add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law.get(lang)}")
         add(f"  {t['statutory']}: {_r(p.statutory_range, lang)} ({p.statutory_basis})")
-        if p.band is not None:
-            add(f"  {t['band']}: {_r(p.band, lang)}")
+        if p.benchmark is None and p.permitted_range is not None:
+            add(f"  {t['benchmark']}: {t['no_benchmark']}")
         if p.benchmark is not None:
             b = p.benchmark
             add(f"  {t['benchmark']}: {b.title.get(lang)} [{b.item}]")
@@ -176,11 +184,13 @@ def explain(d: Decision, lang: str = "zh") -> str:
         if p.adjustments:
             add(f"  {t['adjustments']}:")
             for a in p.adjustments:
-                add(f"    {'✓' if a.applied else '·'} {a.kind} {a.title.get(lang)}: {a.effect.get(lang)} "
+                add(f"    {'✓' if a.applied else '·'} {t['kinds'][a.kind]} {a.title.get(lang)}: "
+                    f"{a.effect.get(lang)} "
                     f"[{a.rule}] {a.basis}")
         add(f"  {t['outcome']}: {t['outcomes'][p.outcome]} — {p.outcome_reason.get(lang)}")
         add(f"  {t['permitted']}: {_r(p.permitted_range, lang)}")
-        add(f"  {t['recommended']}: {_m(p.recommended, lang)}")
+        add(f"  {t['recommended']}: {_m(p.recommended, lang)}"
+            + (f" ({p.recommended_basis.get(lang)})" if p.recommended_basis else ""))
         if p.missing_facts:
             add(f"  {t['missing']}: {', '.join(p.missing_facts)}")
         if p.measures:
@@ -190,8 +200,11 @@ def explain(d: Decision, lang: str = "zh") -> str:
                 f"{'、'.join(_measure(m, lang) for m in p.discretionary_measures)}")
         lim = p.limitation
         state = t["expired"] if lim.expired else t["running"] if lim.runs_from else t["continuing"]
-        add(f"  {t['limitation']}: {lim.years}{t['years']}, {state}"
-            + (f" ({t['expires']} {lim.expires_on})" if lim.expires_on else "") + f" — {lim.basis}")
+        found = f", {t['found']} {lim.found_on}" if lim.found_on else ""
+        assumed = "" if lim.runs_from else f" ({t['no_end']})"
+        add(f"  {t['limitation']}: {lim.years}{t['years']}, {state}{assumed}"
+            + (f" ({t['expires']} {lim.expires_on}{found})" if lim.expires_on else "")
+            + f" — {lim.basis}")
         if p.daily_penalty:
             dp = p.daily_penalty
             add(f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason.get(lang)}"

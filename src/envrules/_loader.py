@@ -57,7 +57,7 @@ def parse_layer(source: RulesetSource, name: str) -> Layer:
     paths = source.paths()
     dirs = _layer_dirs(paths)
     if name not in dirs:
-        raise UnknownProfile(name, [d for d in dirs if d])
+        raise UnknownProfile(name, [n for n, _ in _selectable(source, dirs)])
     own = [
         p for p in paths
         if _owner(p, dirs) == name and not p.endswith(SCENARIO_SUFFIX)
@@ -113,6 +113,13 @@ def profile_chain(source: RulesetSource, name: str) -> list[Layer]:
 
     visit(name)
     return [cache[n] for n in order]
+
+
+def _selectable(source: RulesetSource, dirs: list[str]) -> list[tuple[str, ProfileMeta]]:
+    try:
+        return selectable_profiles(source)
+    except RulesetError:
+        return [(d, None) for d in dirs if d]  # type: ignore[misc]
 
 
 def selectable_profiles(source: RulesetSource) -> list[tuple[str, ProfileMeta]]:

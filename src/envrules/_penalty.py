@@ -113,28 +113,33 @@ def _bounded(lo: Decimal, hi: Decimal) -> Span:
     return Span(min(lo_r, hi_r), hi_r)
 
 
+BASES = {"investment": "建设项目总投资额", "illegal_gain": "违法所得", "cost": "所需处置费用",
+         "direct_loss": "直接经济损失", "person_income": "上一年度从本单位取得的收入",
+         "units": "每件", "continuing_days": "每日"}
+
+
 @functools.lru_cache(maxsize=4096)
 def fine_text(fine: Fine) -> str:
     if isinstance(fine, Fixed):
         return f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下"
     if isinstance(fine, PercentOf):
-        text = f"{fine.base} × {fine.min_percent}%–{fine.max_percent}%"
+        text = f"{BASES[fine.base]}的{fine.min_percent}%–{fine.max_percent}%"
         if fine.floor is not None:
             text += f"，不低于{format_yuan(fine.floor)}"
         if fine.cap is not None:
             text += f"，最高{format_yuan(fine.cap)}"
         return text
     if isinstance(fine, MultipleOf):
-        text = f"{fine.base} × {fine.min_multiple}–{fine.max_multiple}倍"
+        text = f"{BASES[fine.base]}{fine.min_multiple}–{fine.max_multiple}倍"
         if fine.floor is not None:
             text += f"，不低于{format_yuan(fine.floor)}"
         if fine.cap is not None:
             text += f"，最高{format_yuan(fine.cap)}"
         if fine.otherwise is not None:
-            text += f"；无{fine.base}时 {fine_text(fine.otherwise)}"
+            text += f"；无{BASES[fine.base]}时{fine_text(fine.otherwise)}"
         return text
     if isinstance(fine, PerUnit):
-        return f"每{fine.base} {format_yuan(fine.min)}–{format_yuan(fine.max)}"
+        return f"{BASES[fine.base]}{format_yuan(fine.min)}–{format_yuan(fine.max)}"
     if isinstance(fine, NoFine):
         return "不处罚款"
     if isinstance(fine, Unspecified):
@@ -278,7 +283,7 @@ def limitation(case: Case, as_of: date) -> Limitation:
     except ValueError:  # 29 February
         expires = runs_from.replace(year=runs_from.year + years, day=28)
     found = v.discovered_on or as_of
-    return Limitation(years=years, runs_from=runs_from, expires_on=expires,
+    return Limitation(years=years, runs_from=runs_from, expires_on=expires, found_on=found,
                       expired=found > expires, basis=basis)
 
 
@@ -412,10 +417,15 @@ def decide_penalty(
             basis=cite(found[1].basis)))
     if outcome == "no_penalty":
         recommended = ZERO
+        how = tx("不予处罚", "no penalty")
     elif bench is not None:
         recommended = bench.amount  # the benchmark amount, moved into the permitted range
+        how = tx("裁量基准计算的罚款数额（置于可处罚款幅度内）",
+                 "the benchmark amount, kept within the permitted range")
     else:
         recommended = to_yuan((permitted.lo + permitted.hi) / 2)  # 一般处罚: the middle
+        how = tx("无适用的裁量基准：取可处罚款幅度的中间值",
+                 "no benchmark applies: the middle of the permitted range")
     recommended = min(max(recommended, permitted.lo), permitted.hi)
     person = None
     person_formula = tier.person_fine or version.person_fine
@@ -428,7 +438,8 @@ def decide_penalty(
     below = permitted.lo < statutory.lo
     return Penalty(
         outcome=outcome, outcome_reason=outcome_reason, statutory_range=statutory.out(),
-        band=band.out(), benchmark=bench, adjustments=tuple(adjustments),
+        band=band.out(), benchmark=bench, recommended_basis=how,
+        adjustments=tuple(adjustments),
         permitted_range=permitted.out(),
         recommended=recommended, person_fine=person, measures=tier.measures,
         discretionary_measures=tier.discretionary_measures,

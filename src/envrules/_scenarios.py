@@ -258,23 +258,43 @@ def _match_list(expected: Sequence[Any], actual: Any, path: str,
 # --------------------------------------------------------------------------- running
 
 
+def rulesets_root(near: Path) -> Path | None:
+    """The rulesets tree a scenario file lives in: the nearest ancestor
+    directory holding ``national/profile.yaml``."""
+    for folder in [near.resolve(), *near.resolve().parents]:
+        if (folder / "national" / "profile.yaml").is_file():
+            return folder
+    return None
+
+
 class EngineCache:
-    """Engines by (profile, rulesets dir), built once and shared (engines are
-    immutable and thread-safe)."""
+    """Engines by (rulesets tree, profile), built once and shared (engines are
+    immutable and thread-safe). Without an explicit rulesets directory, a
+    scenario file is decided with the rulesets tree it lives in, else with the
+    shipped rulesets."""
 
     def __init__(self, rulesets: str | Path | None = None) -> None:
         self.rulesets = rulesets
-        self._engines: dict[str, Engine | EnvrulesError] = {}
+        self._engines: dict[tuple[str, str], Engine | EnvrulesError] = {}
         self._lock = threading.Lock()
+        self.roots_used: set[str] = set()
 
-    def get(self, profile: str) -> Engine:
+    def root_for(self, near: Path | None) -> Path | None:
+        if self.rulesets is not None:
+            return Path(self.rulesets)
+        return rulesets_root(near) if near is not None else None
+
+    def get(self, profile: str, near: Path | None = None) -> Engine:
+        root = self.root_for(near)
+        key = (str(root) if root else "(shipped)", profile)
         with self._lock:
-            if profile not in self._engines:
+            self.roots_used.add(key[0])
+            if key not in self._engines:
                 try:
-                    self._engines[profile] = load(profile, self.rulesets)
+                    self._engines[key] = load(profile, root)
                 except EnvrulesError as exc:
-                    self._engines[profile] = exc
-            got = self._engines[profile]
+                    self._engines[key] = exc
+            got = self._engines[key]
         if isinstance(got, EnvrulesError):
             raise got
         return got
@@ -297,7 +317,7 @@ def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
     fired_req = expect.pop("fired", [])
     not_fired = expect.pop("not_fired", [])
     try:
-        engine = engines.get(profile)
+        engine = engines.get(profile, Path(file))
         decision = engine.decide(scenario.case)
     except CaseError as exc:
         if want_error is None:
@@ -377,10 +397,12 @@ def run_paths(paths: Sequence[Path], *, profile: str | None, rulesets: Path | No
     if junit_xml is not None:
         write_junit(outcomes, junit_xml)
     for exc in bad_files:
-        console.print("[bold red]BAD FILE[/]", highlight=False)
-        console.print(str(exc), markup=False)
+        console.print("[bold red]BAD SCENARIO FILE[/]", highlight=False)
+        console.print(str(exc).replace("ruleset error:", "scenario file error:", 1), markup=False)
     failed = [o for o in outcomes if not o.passed]
     passed = len(outcomes) - len(failed)
+    for root in sorted(engines.roots_used):
+        console.print(f"rulesets: {root}", markup=False, highlight=False)
     colour = "green" if not failed and not bad_files else "red"
     console.print(f"[{colour}]{passed} passed, {len(failed)} failed[/]"
                   + (f", {len(bad_files)} bad file(s)" if bad_files else ""), highlight=False)
