@@ -151,12 +151,16 @@ def kinds(
     rulesets: RulesetsOpt = None,
 ) -> None:
     """List the violation kinds of a profile with their dated versions."""
+    from ._penalty import fine_text
+
     engine = _engine(profile, rulesets)
-    table = Table("kind", "title", "versions (from – to)", box=None)
     for kind in sorted(engine.plan.kinds.values(), key=lambda k: k.id):
-        spans = "; ".join(f"{v.effective_from}–{v.effective_to or '…'}" for v in kind.versions)
-        table.add_row(kind.id, kind.title.zh, spans)
-    out.print(table)
+        out.print(f"{kind.id}  {kind.title.zh} · {kind.title.en}", markup=False, style="bold")
+        for v in kind.versions:
+            tiers = "; ".join(f"{t.id}: {fine_text(t.fine)}" for t in v.tiers)
+            out.print(f"  {v.id}  {v.effective_from} – {v.effective_to or '…'}  "
+                      f"{v.basis.cite()}", markup=False)
+            out.print(f"      {tiers}", markup=False)
 
 
 @app.command("test")
