@@ -276,9 +276,10 @@ class Violation(BaseModel):
     person_income: Money | None = Field(
         None, description="responsible person's income from the unit in the prior year, yuan"
     )
-    units: int | None = Field(None, ge=0, description="count the per-unit formula multiplies")
+    units: int | None = Field(None, ge=0, le=10**9,
+                              description="count the per-unit formula multiplies")
     continuing_days: int | None = Field(
-        None, ge=0, description="days the act continued after the order to correct"
+        None, ge=0, le=100_000, description="days the act continued after the order to correct"
     )
     exceedance_multiple: Ratio | None = Field(None, description="times over the standard")
     circumstances: frozenset[Circumstance] = frozenset()

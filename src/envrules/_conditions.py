@@ -9,7 +9,7 @@ negation of its operand. A set-valued fact is never unset, only empty."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeAlias
 
@@ -128,6 +128,8 @@ def _coerce(fact_type: FactType, values: frozenset[str] | None, raw: Any, path: 
             raise ValueError(f"{path} is true or false, not {raw!r}")
         return raw
     if fact_type is FactType.DATE:
+        if isinstance(raw, datetime):
+            raise ValueError(f"{path} is a date (YYYY-MM-DD), not a date and time ({raw})")
         if isinstance(raw, date):
             return raw
         if isinstance(raw, str):

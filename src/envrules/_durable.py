@@ -53,13 +53,18 @@ def _host() -> Any:
     global _HOST
     with _LOCK:
         if _HOST is None:
-            host = engine.Host()
-            for timer in ("_d_timer", "_t_timer"):
-                t = getattr(host, timer, None)
-                if t is not None:
-                    t.cancel()
-            _HOST = host
+            _HOST = _QuietHost()
         return _HOST
+
+
+class _QuietHost(engine.Host):  # type: ignore[misc]
+    """A durable-rules host that never starts its dispatch timer threads:
+    envrules posts no events and uses no durable timers, and the timers could
+    take over actions outside the adapter's lock (DURABLE_RULES.md)."""
+
+    def _run(self) -> None:
+        self._d_timer = None
+        self._t_timer = None
 
 
 def _encode(fact_type: FactType, value: Any) -> Any:

@@ -4,6 +4,7 @@ and the dates the case gives (never the clock)."""
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import typing
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +31,7 @@ from ._errors import CaseError, EnvrulesError, NoVersionInForce, Problem
 from ._evaluators import Evaluator, Matcher, make_evaluator
 from ._facts import LazyFacts, _unwrap_optional
 from ._loader import profile_chain
+from ._money import CONTEXT
 from ._outcomes import (
     DepartmentOutcome,
     JurisdictionLevel,
@@ -226,6 +228,10 @@ class Engine:
         return case
 
     def _decide(self, case: Case) -> Decision:
+        with decimal.localcontext(CONTEXT):  # never the caller's decimal settings
+            return self._decide_in_context(case)
+
+    def _decide_in_context(self, case: Case) -> Decision:
         plan = self._plan
         v = case.violation
         if case.decided_on is not None:
@@ -236,11 +242,7 @@ class Engine:
             assert v is not None  # Case requires decided_on when there is no violation
             as_of, source = v.occurred_on, "occurred_on"
         occurred = v.occurred_on if v is not None else None
-        facts = LazyFacts(case, {
-            "violation.delegated_to_township": v is not None
-            and v.kind in plan.delegated_to_township,
-        })
-        match = self._evaluator.matcher(facts)
+        match = self._rematch(case)
         trace: list[TraceEntry] = []
         if source != "decided_on":
             trace.append(TraceEntry(

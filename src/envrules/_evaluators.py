@@ -46,4 +46,6 @@ def make_evaluator(plan: Plan, name: str) -> Evaluator:
         from ._durable import DurableEvaluator
 
         return DurableEvaluator(plan)
-    raise ValueError(f"unknown evaluator {name!r} (use 'compiled' or 'durable')")
+    from ._errors import EnvrulesError
+
+    raise EnvrulesError(f"unknown evaluator {name!r} (use 'compiled' or 'durable')")

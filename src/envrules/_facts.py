@@ -145,19 +145,20 @@ def _sole(items: frozenset[str]) -> str | None:
     return next(iter(items)) if len(items) == 1 else None
 
 
-def _years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier (28 February for 29 February)."""
+def shift_years(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (negative: earlier); 29 February
+    becomes 28 February in a common year."""
     try:
-        return day.replace(year=day.year - years)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year - years, day=28)
+        return day.replace(year=day.year + years, day=28)
 
 
 def _violations_past_3y(case: Case) -> int:
     if case.violation is None:
         return 0
     occurred = case.violation.occurred_on
-    start = _years_before(occurred, 3)
+    start = shift_years(occurred, -3)
     return sum(
         1
         for prior in case.enterprise.prior_violations
@@ -171,7 +172,7 @@ def _same_kind_past_2y(case: Case) -> int:
     if case.violation is None:
         return 0
     occurred, kind = case.violation.occurred_on, case.violation.kind
-    start = _years_before(occurred, 2)
+    start = shift_years(occurred, -2)
     return 1 + sum(1 for p in case.enterprise.prior_violations
                    if p.kind == kind and start <= p.decided_on <= occurred)
 

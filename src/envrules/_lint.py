@@ -347,10 +347,8 @@ def _probe_checks(plan: Plan) -> Iterable[Finding]:
                 "direct_loss": "10000000", "units": 10, "circumstances": aggravating}})
             try:
                 p = engine.decide(probe).penalty
-            except CapExceeded as exc:
-                adj = next((a for a in plan.adjustments if a.id == exc.rule), None)
-                yield Finding("E011", f"{v.id}: {exc}", adj.at if adj else v.at, plan.profile)
-                continue
+            except CapExceeded:
+                continue  # reported statically by _range_checks
             except EnvrulesError:
                 continue
             if p is None or p.permitted_range is None or p.statutory_range is None:
@@ -360,8 +358,16 @@ def _probe_checks(plan: Plan) -> Iterable[Finding]:
                               f"the statutory maximum {p.statutory_range.max}", v.at, plan.profile)
 
 
+def _range_checks(plan: Plan) -> Iterable[Finding]:
+    for adj in plan.adjustments:
+        if adj.range is not None and adj.range[1] > 1:
+            yield Finding("E011", f"adjustment {adj.id}: its range reaches {adj.range[1]} of the "
+                          "statutory span, past the statutory maximum (不得超过法定罚款限度)",
+                          adj.at, plan.profile)
+
+
 def lint_plan(plan: Plan) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = list(_range_checks(plan))
     for table in plan.tables:
         findings.extend(_table_checks(plan, table))
     findings.extend(_kind_checks(plan))

@@ -9,10 +9,13 @@ permitted *minimum* is never below zero."""
 from __future__ import annotations
 
 import functools
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 YUAN = Decimal("1")
+LIMIT = Decimal(10) ** 15  # a thousand trillion yuan: past any fine or investment
+CONTEXT = Context(prec=50, rounding=ROUND_HALF_UP, traps=[InvalidOperation])
+"""The decimal context every decision computes in (independent of the caller's)."""
 ZERO = Decimal("0")
 
 
@@ -41,6 +44,8 @@ def parse_money(value: Any, places: int = 2, what: str = "amount of yuan") -> De
         raise ValueError(f"{value!r} is not a finite number")
     if result < 0:
         raise ValueError(f"{value!r} is negative")
+    if result > LIMIT:
+        raise ValueError(f"{value!r} is beyond any amount envrules handles (at most {LIMIT:,})")
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -places:
         raise ValueError(f"{value!r} has more than {places} decimal places")
@@ -60,9 +65,14 @@ def ceil_yuan(amount: Decimal) -> Decimal:
     return amount.quantize(YUAN, rounding=ROUND_UP)
 
 
-@functools.lru_cache(maxsize=8192)
 def format_yuan(amount: Decimal, lang: str = "zh") -> str:
     """Human form: ``200000`` → ``20万元`` (zh) or ``CNY 200,000`` (en)."""
+    return _format_yuan(str(amount), lang)  # keyed by text: 2.5 and 2.50 print differently
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_yuan(text: str, lang: str) -> str:
+    amount = Decimal(text)
     if lang == "zh":
         if amount >= 10000 and amount % 100 == 0:
             wan = amount / 10000

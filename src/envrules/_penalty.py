@@ -27,9 +27,9 @@ from ._decision import (
     TraceEntry,
     VersionCandidate,
 )
-from ._errors import EnvrulesError
+from ._errors import EnvrulesError, NoVersionInForce
 from ._evaluators import Matcher
-from ._facts import FACTS
+from ._facts import FACTS, shift_years
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
 from ._outcomes import Text
 from ._plan import Plan, PlanKind, PlanTier, PlanVersion
@@ -263,8 +263,9 @@ def lighter(new: Candidate, old: Candidate) -> tuple[bool, Text]:
 # --------------------------------------------------------------------------- limitation
 
 
-def limitation(case: Case, as_of: date) -> Limitation:
-    """行政处罚法 art. 36; 生态环境法典 art. 1054 for acts from 2026-08-15."""
+def limitation(case: Case, as_of: date, version: PlanVersion | None = None) -> Limitation:
+    """行政处罚法 art. 36; 生态环境法典 art. 1054 for acts from 2026-08-15; a
+    version's own ``limitation_years`` (a special rule of that law) prevails."""
     v = case.violation
     assert v is not None
     if v.occurred_on >= CODE_IN_FORCE:
@@ -273,17 +274,13 @@ def limitation(case: Case, as_of: date) -> Limitation:
     else:
         years = 2
         basis = Citation(law=APL, article="第三十六条")
-    runs_from = v.ended_on if v.ended_on is not None else None
-    continuing = v.ended_on is None
-    if continuing:
+    if version is not None and version.limitation_years is not None:
+        years, basis = version.limitation_years, cite(version.basis)
+    if v.ended_on is None:  # continuing: the period has not started
         return Limitation(years=years, runs_from=None, expires_on=None, expired=False, basis=basis)
-    assert runs_from is not None
-    try:
-        expires = runs_from.replace(year=runs_from.year + years)
-    except ValueError:  # 29 February
-        expires = runs_from.replace(year=runs_from.year + years, day=28)
+    expires = shift_years(v.ended_on, years)
     found = v.discovered_on or as_of
-    return Limitation(years=years, runs_from=runs_from, expires_on=expires, found_on=found,
+    return Limitation(years=years, runs_from=v.ended_on, expires_on=expires, found_on=found,
                       expired=found > expires, basis=basis)
 
 
@@ -306,7 +303,7 @@ def decide_penalty(
     if case.decided_on is not None:
         try:
             later = kind.version_on(case.decided_on)
-        except Exception:  # no version in force on the decision date: keep the old law
+        except NoVersionInForce:  # no version in force on the decision date: keep the old law
             later = None
             reason = tx("作出决定时没有有效的规定，适用行为时的规定",
                         "no version is in force on the decision date; the old law applies")
@@ -337,7 +334,7 @@ def decide_penalty(
 
     version, tier = applied.version, applied.tier
     statutory = applied.span
-    lim = limitation(case, as_of)
+    lim = limitation(case, as_of, applied.version)
     citation = cite(tier.basis if tier is not None and tier.basis is not None else version.basis)
     common = dict(kind=kind.id, kind_title=kind.title,
                   candidates=tuple(c.out() for c in candidates),
@@ -495,9 +492,12 @@ def _adjust(
     for adj in sorted(plan.adjustments, key=lambda a: (_ORDER[a.kind], a.id)):
         if adj.kinds is not None and kind.id not in adj.kinds:
             continue
-        # 从旧兼从轻: heavier grounds only as the law stood when the act occurred;
-        # mitigating grounds also from a later law in force when deciding.
-        in_force = adj.in_force(occurred) or (adj.kind != "heavier" and adj.in_force(as_of))
+        # 从旧兼从轻: an aggravating ground counts only if it was the law when the act
+        # occurred and still is when deciding; a mitigating ground if it is either.
+        if adj.kind == "heavier":
+            in_force = adj.in_force(occurred) and adj.in_force(as_of)
+        else:
+            in_force = adj.in_force(occurred) or adj.in_force(as_of)
         if not in_force or not match(adj.cond):
             continue
         if adj.kind == "no_penalty" and not adj.mandatory:
@@ -581,7 +581,7 @@ def _daily(version: PlanVersion, case: Case, per_day: Decimal) -> DailyPenalty |
     if not version.daily_penalty:
         return None
     assert case.violation is not None
-    code = case.violation.occurred_on >= CODE_IN_FORCE
+    code = version.effective_from >= CODE_IN_FORCE  # the law actually applied
     basis = (Citation(law=CODE, article="第一千零六十条") if code
              else Citation(law=EPL, article="第五十九条"))
     refused = Circumstance.refused_correction in case.violation.circumstances

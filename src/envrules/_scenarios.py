@@ -15,7 +15,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rich.console import Console
 
 from ._engine import Engine, load
@@ -36,6 +36,17 @@ class Scenario(BaseModel):
     expect: dict[str, Any] = Field(min_length=1)
     note: str | None = None
     line: int | None = Field(None, exclude=True)
+
+    @model_validator(mode="after")
+    def _special_keys(self) -> Scenario:
+        for key in ("fired", "not_fired"):
+            value = self.expect.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"expect.{key} is a list of rule ids")
+        error = self.expect.get("error")
+        if error is not None and not isinstance(error, dict):
+            raise ValueError("expect.error is a mapping, e.g. {field: violation.kind}")
+        return self
 
 
 class ScenarioFile(BaseModel):
@@ -116,10 +127,10 @@ def load_file(path: Path) -> tuple[str | None, list[Scenario]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise RulesetError([Problem(f"cannot read: {exc}", SourceLocation(shown))]) from None
     data = parse_yaml(text, shown)
-    parsed = validate(ScenarioFile, _plain(data), shown)
+    parsed = validate(ScenarioFile, data, shown)  # the raw nodes: errors keep their lines
     raw = data.get("scenarios") if hasattr(data, "get") else None
     scenarios = []
     seen: set[str] = set()
@@ -134,7 +145,8 @@ def load_file(path: Path) -> tuple[str | None, list[Scenario]]:
         if sc.id in seen:
             problems.append(Problem(f"duplicate scenario id {sc.id!r}", SourceLocation(shown, line)))
         seen.add(sc.id)
-        scenarios.append(sc.model_copy(update={"line": line}))
+        scenarios.append(sc.model_copy(update={
+            "line": line, "case": _plain(sc.case), "expect": _plain(sc.expect)}))
     if problems:
         raise RulesetError(problems)
     return parsed.profile, scenarios
@@ -203,10 +215,12 @@ def _scalar_equal(expected: Any, actual: Any) -> tuple[bool, str]:
 
 def compare(expected: Any, actual: Any, path: str = "") -> list[Mismatch]:
     """Partial match of an expectation against decision data (docs/scenarios.md)."""
-    if isinstance(expected, dict) and set(expected) == {"contains"}:
-        return _match_list(expected["contains"], actual, path, exact_length=False)
-    if isinstance(expected, dict) and set(expected) == {"ordered"}:
-        items = expected["ordered"]
+    if isinstance(expected, dict) and set(expected) in ({"contains"}, {"ordered"}):
+        (how, items), = expected.items()
+        if not isinstance(items, list):
+            return [Mismatch(path, expected, actual, f"{how} takes a list")]
+        if how == "contains":
+            return _match_list(items, actual, path, exact_length=False)
         if not isinstance(actual, list) or len(actual) != len(items):
             return [Mismatch(path, items, actual, "different length")]
         out: list[Mismatch] = []

@@ -292,6 +292,21 @@ class AdjustmentRange(Spec):
 class Adjustment(Dated):
     """An exception to the general range: 不予处罚 / 减轻 / 从轻 / 从重."""
 
+    @model_validator(mode="after")
+    def _range_keeps_direction(self) -> Adjustment:
+        # a mitigating range may not raise the minimum, an aggravating one may not lower
+        # the maximum; an aggravating range past the maximum is a cap error (lint E011)
+        r = self.range
+        if r is None:
+            return self
+        if self.kind in ("lighter", "lighter_or_reduced") and r.lower != 0:
+            raise ValueError("a 从轻 range starts at the statutory minimum: lower must be 0")
+        if self.kind == "heavier" and r.upper < 1:
+            raise ValueError("a 从重 range ends at the statutory maximum: upper must be at least 1")
+        if self.kind in ("no_penalty", "reduced"):
+            raise ValueError(f"a {self.kind} adjustment takes no range")
+        return self
+
     id: Id
     title: Text
     kind: AdjustmentKind

@@ -123,5 +123,10 @@ def source_for(rulesets_dir: str | Path | RulesetSource | None) -> RulesetSource
     if rulesets_dir is None:
         return default_source()
     if isinstance(rulesets_dir, str | Path):
+        if not Path(rulesets_dir).is_dir():
+            from ._errors import Problem, RulesetError, SourceLocation
+
+            raise RulesetError([Problem("rulesets directory not found",
+                                        SourceLocation(str(rulesets_dir)))])
         return DirectorySource(rulesets_dir)
     return rulesets_dir

@@ -39,6 +39,11 @@ class Format(StrEnum):
     text = "text"
 
 
+class Evaluator(StrEnum):
+    compiled = "compiled"
+    durable = "durable"
+
+
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
@@ -59,6 +64,8 @@ def _read_json(path: Path) -> Any:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail(f"{path}: not UTF-8 text")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -89,13 +96,13 @@ def decide(
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="e.g. hebei/langfang")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.zh,
-    evaluator: Annotated[str, typer.Option(help="compiled or durable")] = "compiled",
+    evaluator: Annotated[Evaluator, typer.Option(help="compiled or durable")] = Evaluator.compiled,
     rulesets: RulesetsOpt = None,
 ) -> None:
     """Decide a case: jurisdiction, departments, office, fine range, trace."""
     data = _read_json(case_file)
     cases = _cases(data, case_file)
-    engine = _engine(profile, rulesets, cases[0] if cases else None, evaluator)
+    engine = _engine(profile, rulesets, cases[0] if cases else None, evaluator.value)
     decisions = [engine.decide(c) for c in cases]
     if fmt is Format.json:
         if isinstance(data, list):
@@ -114,7 +121,7 @@ def explain(
     rulesets: RulesetsOpt = None,
 ) -> None:
     """Explain a decision as text a lawyer can follow."""
-    decide(case_file, profile, Format.text, lang, "compiled", rulesets)
+    decide(case_file, profile, Format.text, lang, Evaluator.compiled, rulesets)
 
 
 class SchemaName(StrEnum):
