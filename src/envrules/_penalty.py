@@ -75,9 +75,6 @@ class Span:
         return f"{format_yuan(self.lo, lang)}–{format_yuan(self.hi, lang)}"
 
 
-_CITATIONS: dict[int, tuple[Basis, Citation]] = {}
-
-
 @functools.lru_cache(maxsize=8192)
 def tx(zh: str, en: str) -> Text:
     """A bilingual text (immutable, so identical texts are shared)."""
@@ -91,15 +88,13 @@ def same(text: str) -> Text:
 
 
 def cite(basis: Basis) -> Citation:
-    """The decision's citation of a ruleset basis (cached: bases live as long
-    as their plan, and a Citation is immutable)."""
-    hit = _CITATIONS.get(id(basis))
-    if hit is not None and hit[0] is basis:
-        return hit[1]
-    citation = Citation(law=basis.law, article=basis.article, source=basis.source)
-    if len(_CITATIONS) > 50_000:  # bound the cache if many plans come and go
-        _CITATIONS.clear()
-    _CITATIONS[id(basis)] = (basis, citation)
+    """The decision's citation of a ruleset basis, made once per basis and
+    kept on it (a Citation is immutable; no global cache)."""
+    citation = basis._citation
+    if citation is None:
+        citation = Citation(law=basis.law, article=basis.article, source=basis.source)
+        basis._citation = citation
+    assert isinstance(citation, Citation)
     return citation
 
 

@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -80,6 +81,8 @@ class Basis(Spec):
     article: str | None = None
     source: str | None = None
     quote: str | None = None
+    # the decision's Citation of this basis, made once (see _penalty.cite)
+    _citation: Any = PrivateAttr(None)
 
     def cite(self) -> str:
         return " ".join(x for x in (self.law, self.article) if x)
