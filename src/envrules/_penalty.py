@@ -90,10 +90,12 @@ def same(text: str) -> Text:
 def cite(basis: Basis) -> Citation:
     """The decision's citation of a ruleset basis, made once per basis and
     kept on it (a Citation is immutable; no global cache)."""
-    citation = basis._citation
+    private = basis.__pydantic_private__  # direct: pydantic's __getattr__ is slow here
+    assert private is not None
+    citation = private.get("_citation")
     if citation is None:
         citation = Citation(law=basis.law, article=basis.article, source=basis.source)
-        basis._citation = citation
+        private["_citation"] = citation
     assert isinstance(citation, Citation)
     return citation
 
