@@ -115,23 +115,31 @@ BASES = {"investment": "建设项目总投资额", "illegal_gain": "违法所得
          "units": "每件", "continuing_days": "每日"}
 
 
+def _bounds_text(floor: Decimal | None, cap: Decimal | None) -> str:
+    return ((f"，不低于{format_yuan(floor)}" if floor is not None else "")
+            + (f"，最高{format_yuan(cap)}" if cap is not None else ""))
+
+
+def _within(lo: Decimal, hi: Decimal, floor: Decimal | None,
+            cap: Decimal | None) -> tuple[Decimal, Decimal]:
+    """Apply a formula's floor (不足…按…计算) and cap (最高…) to both ends."""
+    if floor is not None:
+        lo, hi = max(lo, floor), max(hi, floor)
+    if cap is not None:
+        lo, hi = min(lo, cap), min(hi, cap)
+    return lo, hi
+
+
 @functools.lru_cache(maxsize=4096)
 def fine_text(fine: Fine) -> str:
     if isinstance(fine, Fixed):
         return f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下"
     if isinstance(fine, PercentOf):
-        text = f"{BASES[fine.base]}的{fine.min_percent}%–{fine.max_percent}%"
-        if fine.floor is not None:
-            text += f"，不低于{format_yuan(fine.floor)}"
-        if fine.cap is not None:
-            text += f"，最高{format_yuan(fine.cap)}"
-        return text
+        return (f"{BASES[fine.base]}的{fine.min_percent}%–{fine.max_percent}%"
+                + _bounds_text(fine.floor, fine.cap))
     if isinstance(fine, MultipleOf):
-        text = f"{BASES[fine.base]}{fine.min_multiple}–{fine.max_multiple}倍"
-        if fine.floor is not None:
-            text += f"，不低于{format_yuan(fine.floor)}"
-        if fine.cap is not None:
-            text += f"，最高{format_yuan(fine.cap)}"
+        text = (f"{BASES[fine.base]}{fine.min_multiple}–{fine.max_multiple}倍"
+                + _bounds_text(fine.floor, fine.cap))
         if fine.otherwise is not None:
             text += f"；无{BASES[fine.base]}时{fine_text(fine.otherwise)}"
         return text
@@ -158,11 +166,8 @@ def compute_fine(fine: Fine, case: Case) -> tuple[Span | None, tuple[str, ...]]:
         base = getattr(v, fine.base)
         if base is None:
             return None, (f"violation.{fine.base}",)
-        lo, hi = base * fine.min_percent / 100, base * fine.max_percent / 100
-        if fine.floor is not None:
-            lo, hi = max(lo, fine.floor), max(hi, fine.floor)
-        if fine.cap is not None:
-            lo, hi = min(lo, fine.cap), min(hi, fine.cap)
+        lo, hi = _within(base * fine.min_percent / 100, base * fine.max_percent / 100,
+                         fine.floor, fine.cap)
         return _bounded(lo, hi), ()
     if isinstance(fine, MultipleOf):
         base = getattr(v, fine.base)
@@ -171,11 +176,8 @@ def compute_fine(fine: Fine, case: Case) -> tuple[Span | None, tuple[str, ...]]:
                 return compute_fine(fine.otherwise, case)
             if base is None:
                 return None, (f"violation.{fine.base}",)
-        lo, hi = base * fine.min_multiple, base * fine.max_multiple
-        if fine.floor is not None:
-            lo, hi = max(lo, fine.floor), max(hi, fine.floor)
-        if fine.cap is not None:
-            lo, hi = min(lo, fine.cap), min(hi, fine.cap)
+        lo, hi = _within(base * fine.min_multiple, base * fine.max_multiple,
+                         fine.floor, fine.cap)
         return _bounded(lo, hi), ()
     if isinstance(fine, PerUnit):
         count = getattr(v, fine.base)

@@ -111,10 +111,6 @@ def _with(case: Case, extra: str) -> Case:
     return case.model_copy(update={"violation": v})
 
 
-def _comparable(a: MoneyRange | None, b: MoneyRange | None) -> bool:
-    return a is not None and b is not None
-
-
 def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
                      aggravating: Iterable[str] = AGGRAVATING,
                      mitigating: Iterable[str] = MITIGATING) -> None:
@@ -124,25 +120,21 @@ def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
     if base_case.violation is None:
         return
     base = _range(decide_or_fail(engine, base_case))
+    if base is None:
+        return
     present = base_case.violation.circumstances
-    for extra in aggravating:
-        if extra in present:
-            continue
-        after = _range(decide_or_fail(engine, _with(base_case, extra)))
-        if _comparable(base, after):
-            assert base is not None and after is not None
-            assert after.min >= base.min and after.max >= base.max, (
-                f"adding aggravating {extra!r} lowered the permitted range from "
-                f"{base.min}–{base.max} to {after.min}–{after.max}")
-    for extra in mitigating:
-        if extra in present:
-            continue
-        after = _range(decide_or_fail(engine, _with(base_case, extra)))
-        if _comparable(base, after):
-            assert base is not None and after is not None
-            assert after.min <= base.min and after.max <= base.max, (
-                f"adding mitigating {extra!r} raised the permitted range from "
-                f"{base.min}–{base.max} to {after.min}–{after.max}")
+    for extras, up in ((aggravating, True), (mitigating, False)):
+        for extra in extras:
+            if extra in present:
+                continue
+            after = _range(decide_or_fail(engine, _with(base_case, extra)))
+            if after is None:
+                continue
+            ok = ((after.min >= base.min and after.max >= base.max) if up
+                  else (after.min <= base.min and after.max <= base.max))
+            assert ok, (f"adding {'aggravating' if up else 'mitigating'} {extra!r} "
+                        f"{'lowered' if up else 'raised'} the permitted range from "
+                        f"{base.min}–{base.max} to {after.min}–{after.max}")
 
 
 def assert_deterministic(engine: Engine, case: Case | dict[str, Any], times: int = 3) -> None:
