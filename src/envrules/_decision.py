@@ -50,11 +50,17 @@ class TraceEntry(BaseModel):
     note: str | None = None
 
 
+_SUCCESSOR = "the body that holds these duties on the decision date, where the named one was " \
+    "renamed or merged (e.g. 环保局 → 生态环境局 in the 2018 reform)"
+
+
 class Jurisdiction(BaseModel):
     model_config = _DEC
     level: JurisdictionLevel
     authority: str | None = None
     authority_name: str | None = None
+    successor: str | None = Field(None, description=_SUCCESSOR)
+    successor_name: str | None = None
     rule: str | None = None
     basis: Citation | None = None
     reason: Text | None = None
@@ -73,6 +79,8 @@ class Department(BaseModel):
     model_config = _DEC
     department: str
     department_name: str | None = None
+    successor: str | None = Field(None, description=_SUCCESSOR)
+    successor_name: str | None = None
     role: Role
     duty: Text | None = None
     rule: str
@@ -84,6 +92,8 @@ class Office(BaseModel):
     model_config = _DEC
     office: str
     office_name: str | None = None
+    successor: str | None = Field(None, description=_SUCCESSOR)
+    successor_name: str | None = None
     duty: Text | None = None
     rule: str
     basis: Citation

@@ -234,13 +234,10 @@ class Engine:
     def _decide_in_context(self, case: Case) -> Decision:
         plan = self._plan
         v = case.violation
-        if case.decided_on is not None:
-            as_of, source = case.decided_on, "decided_on"
-        elif v is not None and v.discovered_on is not None:
-            as_of, source = v.discovered_on, "discovered_on"
-        else:
-            assert v is not None  # Case requires decided_on when there is no violation
-            as_of, source = v.occurred_on, "occurred_on"
+        as_of = _as_of(case)
+        source = ("decided_on" if case.decided_on is not None else
+                  "discovered_on" if v is not None and v.discovered_on is not None
+                  else "occurred_on")
         occurred = v.occurred_on if v is not None else None
         match = self._rematch(case)
         trace: list[TraceEntry] = []
@@ -276,7 +273,9 @@ class Engine:
             then = rule.then
             assert isinstance(then, OfficeOutcome)
             office_id, office_name = self._resolve(then.office, case)
+            now, now_name = self._successor(office_id, _as_of(case))
             office = Office(office=office_id or then.office, office_name=office_name,
+                            successor=now, successor_name=now_name,
                             duty=then.duty, rule=rule.id, basis=cite(rule.basis))
         return Decision(
             case_id=case.id,
@@ -325,6 +324,21 @@ class Engine:
         spec = self._plan.authorities.get(authority)
         return spec.name if spec else None
 
+    def _successor(self, ident: str | None, on: date) -> tuple[str | None, str | None]:
+        """The body that holds a renamed or merged body's duties on ``on``."""
+        seen: set[str] = set()
+        current = ident
+        while current is not None and current not in seen:
+            seen.add(current)
+            spec = self._plan.authorities.get(current)
+            if spec is None or spec.successor is None or spec.effective_to is None \
+                    or spec.effective_to >= on:
+                break
+            current = spec.successor
+        if current is None or current == ident:
+            return None, None
+        return current, self._name(current)
+
     def _resolve(self, template: str | None, case: Case) -> tuple[str | None, str | None]:
         """Fill ``{city}``, ``{county}``, ``{township}`` from the case's region."""
         if template is None:
@@ -353,7 +367,9 @@ class Engine:
             then = rule.then
             assert isinstance(then, JurisdictionOutcome)
             ident, name = self._resolve(then.authority, case)
+            now, now_name = self._successor(ident, _as_of(case))
             return Jurisdiction(level=then.level, authority=ident, authority_name=name,
+                                successor=now, successor_name=now_name,
                                 rule=rule.id, basis=cite(rule.basis),
                                 reason=then.reason or rule.title)
         reason = Text(
@@ -377,7 +393,9 @@ class Engine:
         then = rule.then
         assert isinstance(then, DepartmentOutcome)
         ident, name = self._resolve(then.department, case)
+        now, now_name = self._successor(ident, _as_of(case))
         return Department(department=ident or then.department, department_name=name,
+                          successor=now, successor_name=now_name,
                           role=then.role, duty=then.duty, rule=rule.id, table=table.id,
                           basis=cite(rule.basis))
 
@@ -398,6 +416,15 @@ class Engine:
         return Monitoring(table=table.id, level=then.level, authority=authority,
                           authority_name=name, duty=then.duty, reports_to=reports_to,
                           rule=rule.id, basis=cite(rule.basis))
+
+
+def _as_of(case: Case) -> date:
+    """The decision date, or the date the decision says it used instead."""
+    if case.decided_on is not None:
+        return case.decided_on
+    v = case.violation
+    assert v is not None
+    return v.discovered_on or v.occurred_on
 
 
 def _hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:

@@ -30,6 +30,7 @@ _L: dict[str, dict[str, Any]] = {
         "not_established": "无法查明，按最低档",
         "no_benchmark": "本规则集无适用的裁量表", "found": "发现日",
         "no_end": "未填写违法行为终了日期，按持续状态处理",
+        "now": "现为",
         "kinds": {"no_penalty": "不予处罚", "reduced": "减轻", "lighter_or_reduced": "从轻或者减轻",
                   "lighter": "从轻", "heavier": "从重"},
         "may_measures": "可以采取的措施", "expired": "已超过", "running": "未超过",
@@ -60,6 +61,7 @@ _L: dict[str, dict[str, Any]] = {
         "start": "starting point", "not_established": "not established: lowest level",
         "no_benchmark": "no benchmark table applies in this profile", "found": "found",
         "no_end": "no ended_on given: treated as continuing",
+        "now": "now",
         "kinds": {"no_penalty": "no penalty", "reduced": "reduced", "lighter_or_reduced":
                   "lighter or reduced", "lighter": "lighter", "heavier": "heavier"},
         "may_measures": "measures the law allows", "expired": "expired", "running": "running",
@@ -131,7 +133,8 @@ def explain(d: Decision, lang: str = "zh") -> str:
         add(f"  {t['none']}")
     else:
         add(f"  {t['level']}: {t['level_names'][j.level.value]}"
-            + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else ""))
+            + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else "")
+            + (f" → {t['now']} {j.successor_name or j.successor}" if j.successor else ""))
         if j.reason:
             add(f"  {j.reason.get(lang)}")
         if j.basis:
@@ -144,10 +147,13 @@ def explain(d: Decision, lang: str = "zh") -> str:
         add(f"  {t['none']}")
     for dep in d.departments:
         duty = f" — {dep.duty.get(lang)}" if dep.duty else ""
-        add(f"  {dep.department_name or dep.department} ({t['role'][dep.role.value]}){duty}")
+        now = f" → {t['now']} {dep.successor_name or dep.successor}" if dep.successor else ""
+        add(f"  {dep.department_name or dep.department}{now} ({t['role'][dep.role.value]}){duty}")
         add(f"    [{dep.rule}] {dep.basis}")
     if d.office:
-        add(f"  {t['office']}: {d.office.office_name or d.office.office} [{d.office.rule}] "
+        now = (f" → {t['now']} {d.office.successor_name or d.office.successor}"
+               if d.office.successor else "")
+        add(f"  {t['office']}: {d.office.office_name or d.office.office}{now} [{d.office.rule}] "
             f"{d.office.basis}")
     for s in d.supervision:
         bits = [x for x in (s.enterprise_class and f"class {s.enterprise_class}",
