@@ -301,7 +301,7 @@ class Engine:
         v = case.violation
         return self._evaluator.matcher(LazyFacts(case, {
             "violation.delegated_to_township": v is not None
-            and v.kind in self._plan.delegated_to_township,
+            and self._plan.delegated(v.kind, _as_of(case)),
         }))
 
     def _describe(self, rule: PlanRule, case: Case) -> Text:

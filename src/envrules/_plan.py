@@ -210,7 +210,12 @@ class Plan:
     regions: dict[str, RegionSpec]
     authorities: dict[str, AuthoritySpec]
     matters: dict[str, MatterSpec]
-    delegated_to_township: frozenset[str]
+    delegated_to_township: tuple[tuple[frozenset[str], date | None, date | None], ...]
+
+    def delegated(self, kind: str, on: date) -> bool:
+        """Is the penalty power for ``kind`` delegated to townships on ``on``?"""
+        return any(kind in kinds and (start is None or start <= on) and (end is None or on <= end)
+                   for kinds, start, end in self.delegated_to_township)
     hearing_thresholds: tuple[HearingThreshold, ...]
     adjustment_policy: AdjustmentPolicy | None
     disabled: tuple[str, ...]
@@ -273,7 +278,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     regions: dict[str, RegionSpec] = {}
     authorities: dict[str, AuthoritySpec] = {}
     matters: dict[str, MatterSpec] = {}
-    delegated: set[str] = set()
+    delegated: list[tuple[frozenset[str], date | None, date | None]] = []
     hearing: tuple[HearingThreshold, ...] = ()
     policy: AdjustmentPolicy | None = None
     disabled: list[str] = []
@@ -314,7 +319,11 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         for matter in meta.matters:
             if b.claim("matter", matter.id, matter.at, None):
                 matters[matter.id] = matter
-        delegated.update(meta.delegated_to_township)
+        for entry in meta.delegated_to_township:
+            if isinstance(entry, str):
+                delegated.append((frozenset({entry}), None, None))
+            else:
+                delegated.append((frozenset(entry.kinds), entry.effective_from, entry.effective_to))
         if meta.hearing_thresholds:
             hearing = meta.hearing_thresholds
         if meta.adjustment_policy is not None:
@@ -468,7 +477,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
             bench.id, bench.title, bench.basis, bench.effective_from, bench.effective_to,
             bench.cap_percent, bench.unknown_factor, tuple(items), layer_name, bench.at))
 
-    for k in delegated:
+    for k in sorted({k for entry, _, _ in delegated for k in entry}):
         if k not in kinds:
             b.problem(f"delegated_to_township names unknown kind {k!r}", None)
 
@@ -494,7 +503,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         regions=regions,
         authorities=authorities,
         matters=matters,
-        delegated_to_township=frozenset(delegated),
+        delegated_to_township=tuple(delegated),
         hearing_thresholds=hearing,
         adjustment_policy=policy,
         disabled=tuple(disabled),

@@ -432,6 +432,15 @@ class MatterSpec(Spec):
     note: str | None = None
 
 
+class Delegation(Dated):
+    """A dated list of penalty items delegated to townships and streets
+    (行政处罚法 art. 24), e.g. one version of a province's guidance list."""
+
+    kinds: tuple[Id, ...] = Field(min_length=1)
+    basis: Basis
+    note: str | None = None
+
+
 class HearingThreshold(Dated):
     """Fines at or above these amounts carry a hearing right (行政处罚法 art. 63)."""
 
@@ -449,8 +458,9 @@ class ProfileMeta(Spec):
     regions: tuple[RegionSpec, ...] = ()
     authorities: tuple[AuthoritySpec, ...] = ()
     matters: tuple[MatterSpec, ...] = ()
-    delegated_to_township: tuple[Id, ...] = Field(
-        (), description="violation kinds whose penalty power is delegated to townships"
+    delegated_to_township: tuple[Id | Delegation, ...] = Field(
+        (), description="violation kinds whose penalty power is delegated to townships: kind "
+        "ids, or dated entries {kinds, effective_from, effective_to, basis} (a list's versions)"
     )
     hearing_thresholds: tuple[HearingThreshold, ...] = ()
     adjustment_policy: AdjustmentPolicy | None = None
