@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
+
+from pydantic.json_schema import PydanticJsonSchemaWarning
 
 from ._case import Case
 from ._decision import Decision
@@ -11,6 +14,13 @@ from ._schema import ProfileMeta, RulesetFile
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of ``case``, ``decision``, ``ruleset``, ``profile`` or ``scenarios``."""
+    with warnings.catch_warnings():
+        # a condition's default (always) is an AST, not JSON: the schema omits it
+        warnings.simplefilter("ignore", PydanticJsonSchemaWarning)
+        return _json_schema(name)
+
+
+def _json_schema(name: str) -> dict[str, Any]:
     if name == "case":
         return Case.model_json_schema()
     if name == "decision":
