@@ -287,6 +287,8 @@ def describe(cond: Condition) -> str:
         sym = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥"}.get(cond.op)
         if sym:
             return f"{cond.path} {sym} {val}"
+        if cond.op == "exists":
+            return f"{cond.path} {'is set' if cond.value else 'is not set'}"
         return f"{cond.path} {cond.op} {val}"
     if isinstance(cond, Not):
         return f"not ({describe(cond.item)})"

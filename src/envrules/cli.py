@@ -170,6 +170,17 @@ def kinds(
             out.print(f"      {tiers}", markup=False)
 
 
+@app.command()
+def tables(
+    profile: Annotated[str, typer.Argument(help="e.g. hebei/langfang")],
+    rulesets: RulesetsOpt = None,
+) -> None:
+    """Print every rule of a profile as Markdown tables (conditions, outcome, basis, dates)."""
+    from ._tables import render_plan
+
+    out.print(render_plan(_engine(profile, rulesets).plan), markup=False)
+
+
 @app.command("test")
 def test_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
