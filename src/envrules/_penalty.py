@@ -32,7 +32,7 @@ from ._evaluators import Matcher
 from ._facts import FACTS, shift_years
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
 from ._outcomes import Text
-from ._plan import Plan, PlanKind, PlanTier, PlanVersion
+from ._plan import Plan, PlanAdjustment, PlanKind, PlanTier, PlanVersion
 from ._schema import (
     AdjustmentPolicy,
     Basis,
@@ -484,11 +484,11 @@ def _adjust(
     raises it."""
     assert case.violation is not None
     occurred = case.violation.occurred_on
-    considered: list[Adjustment] = []
+    considered: list[PlanAdjustment] = []
     hits: dict[str, list[str]] = {k: [] for k in _ORDER}
     ranges: dict[str, list[tuple[str, tuple[Decimal, Decimal]]]] = {"lighter": [], "heavier": []}
     may_waive = []
-    for adj in sorted(plan.adjustments, key=lambda a: (_ORDER[a.kind], a.id)):
+    for adj in plan.adjustments:  # already in the order exceptions are weighed
         if adj.kinds is not None and kind.id not in adj.kinds:
             continue
         # 从旧兼从轻: an aggravating ground counts only if it was the law when the act
@@ -505,9 +505,7 @@ def _adjust(
             hits[adj.kind].append(adj.id)
         if adj.range is not None and adj.kind in ranges:
             ranges[adj.kind].append((adj.id, adj.range))
-        considered.append(Adjustment(
-            rule=adj.id, kind=adj.kind, title=adj.title,
-            mandatory=adj.mandatory, applied=False, basis=cite(adj.basis), effect=same("")))
+        considered.append(adj)
 
     span = band.hi - band.lo
     if hits["no_penalty"]:
@@ -541,22 +539,7 @@ def _adjust(
             lo = ceil_yuan(band.lo + span * policy.heavier_lower)
         permitted = Span(min(lo, hi), hi)
         outcome, why = "fine", tx("在法定幅度内处以罚款", "fine within the band")
-        whole = tx("从轻与从重相抵：在整个法定幅度内", "lighter and heavier offset: the whole range")
-        effect = {
-            "lighter": (tx(f"从轻：幅度的较低部分，{permitted.text()}",
-                           f"lighter: lower part of the range, {permitted.text('en')}")
-                        if not aggravating else whole),
-            "reduced": tx("法定最低限额为零，无法减轻：按从轻处理",
-                          "reduction impossible below a minimum of zero: treated as lighter"),
-            "lighter_or_reduced": (
-                tx(f"从轻或者减轻：自减轻下限至幅度的较低部分，{permitted.text()}",
-                   f"lighter or reduced: from the reduced floor to the lower part, "
-                   f"{permitted.text('en')}")
-                if not aggravating else whole),
-            "heavier": (tx(f"从重：幅度的较高部分，{permitted.text()}",
-                           f"heavier: upper part of the range, {permitted.text('en')}")
-                        if not mitigating else whole),
-        }
+        effect = _effects(permitted, mitigating, aggravating) if considered else {}
     if may_waive and outcome == "fine":
         outcome, why = "may_waive", tx("首违不罚：可以不予行政处罚",
                                        "first violation: the authority may decide not to fine")
@@ -564,16 +547,36 @@ def _adjust(
                      {"reduced"} if hits["reduced"] and band.lo > 0 else
                      {k for k in ("lighter", "lighter_or_reduced", "reduced", "heavier") if hits[k]})
     out = []
-    for a in considered:
-        applied = (a.kind in applied_kinds and (a.mandatory or a.kind != "no_penalty")) or (
-            a.rule in may_waive and outcome == "may_waive")
-        eff = effect.get(a.kind, same("")) if applied else (
-            tx("可以不予处罚（首违不罚）", "may not fine (first violation)") if a.rule in may_waive
+    for adj in considered:
+        applied = (adj.kind in applied_kinds and (adj.mandatory or adj.kind != "no_penalty")) or (
+            adj.id in may_waive and outcome == "may_waive")
+        eff = effect.get(adj.kind, same("")) if applied else (
+            tx("可以不予处罚（首违不罚）", "may not fine (first violation)") if adj.id in may_waive
             else tx("被效力更强的例外排除", "overridden by a stronger exception"))
-        out.append(a.model_copy(update={"applied": applied, "effect": eff}))
-        trace.append(TraceEntry(step=f"penalty.adjustment.{a.kind}", rule=a.rule, title=a.title,
-                                outcome=eff, basis=a.basis, fired=applied))
+        basis = cite(adj.basis)
+        out.append(Adjustment(rule=adj.id, kind=adj.kind, title=adj.title,
+                              mandatory=adj.mandatory, applied=applied, basis=basis, effect=eff))
+        trace.append(TraceEntry(step=f"penalty.adjustment.{adj.kind}", rule=adj.id,
+                                title=adj.title, outcome=eff, basis=basis, fired=applied))
     return out, permitted, outcome, why
+
+
+def _effects(permitted: Span, mitigating: bool, aggravating: bool) -> dict[str, Text]:
+    """What each kind of adjustment did to the range, for the decision and the trace."""
+    whole = tx("从轻与从重相抵：在整个法定幅度内", "lighter and heavier offset: the whole range")
+    zh, en = permitted.text(), permitted.text("en")
+    return {
+        "lighter": (tx(f"从轻：幅度的较低部分，{zh}", f"lighter: lower part of the range, {en}")
+                    if not aggravating else whole),
+        "reduced": tx("法定最低限额为零，无法减轻：按从轻处理",
+                      "reduction impossible below a minimum of zero: treated as lighter"),
+        "lighter_or_reduced": (
+            tx(f"从轻或者减轻：自减轻下限至幅度的较低部分，{zh}",
+               f"lighter or reduced: from the reduced floor to the lower part, {en}")
+            if not aggravating else whole),
+        "heavier": (tx(f"从重：幅度的较高部分，{zh}", f"heavier: upper part of the range, {en}")
+                    if not mitigating else whole),
+    }
 
 
 def _daily(version: PlanVersion, case: Case, per_day: Decimal) -> DailyPenalty | None:

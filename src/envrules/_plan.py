@@ -260,6 +260,10 @@ def _region_values(cond: Condition) -> list[Compare]:
     return [c for i in cond.items for c in _region_values(i)]
 
 
+_ADJUSTMENT_ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3,
+                     "heavier": 4}
+
+
 def _vocabulary_values(cond: Condition) -> list[Compare]:
     if isinstance(cond, Compare):
         return [cond] if cond.path in ("violation.kind", "matter") and cond.op != "exists" else []
@@ -498,7 +502,8 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         fact_paths=tuple(sorted(p for p in paths if p in FACTS)),
         tables=tuple(plan_tables),
         kinds=plan_kinds,
-        adjustments=tuple(plan_adjustments),
+        # in the order exceptions are weighed: 不予处罚, 减轻, 从轻或者减轻, 从轻, 从重
+        adjustments=tuple(sorted(plan_adjustments, key=lambda a: (_ADJUSTMENT_ORDER[a.kind], a.id))),
         benchmarks=tuple(plan_benchmarks),
         regions=regions,
         authorities=authorities,
