@@ -6,8 +6,8 @@ unregistered, two self re-arming timer threads that may take over pending
 actions (a measured race, see docs/design.md), and sessions that leak unless
 deleted. This module confines all of it:
 
-* one private :class:`durable.engine.Host`, created lazily, with its timers
-  cancelled (envrules never posts events that need them); the library's own
+* one private :class:`durable.engine.Host`, created lazily, that never starts
+  its timer threads (envrules posts no events that need them); the library's own
   ``durable.lang.get_host()`` is never touched, so user code using
   durable-rules directly is unaffected;
 * one lock around every call into it, so concurrent callers and several
