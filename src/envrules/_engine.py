@@ -196,8 +196,10 @@ class Engine:
                            ("region.city", {region.city} if region.city else set())):
             for rid in sorted(ids):
                 if rid not in regions:
-                    problems.append(Problem(f"unknown region {rid!r} in profile {plan.profile}",
-                                            field=field))
+                    near = difflib.get_close_matches(rid, list(regions), n=1)
+                    hint = f" (did you mean {near[0]!r}?)" if near else " (see `envrules regions`)"
+                    problems.append(Problem(f"unknown region {rid!r} in profile "
+                                            f"{plan.profile}{hint}", field=field))
         if region.special_zone is not None and region.special_zone not in regions:
             problems.append(Problem(f"unknown special zone {region.special_zone!r} in profile "
                                     f"{plan.profile}", field="region.special_zone"))

@@ -181,6 +181,30 @@ def tables(
     out.print(render_plan(_engine(profile, rulesets).plan), markup=False)
 
 
+@app.command()
+def regions(
+    profile: Annotated[str, typer.Option("--profile", "-p")],
+    rulesets: RulesetsOpt = None,
+) -> None:
+    """List a profile's regions (ids to use in a case's region)."""
+    engine = _engine(profile, rulesets)
+    for r in engine.plan.regions.values():
+        indent = {"province": "", "city": "", "county": "  ", "township": "    "}[r.level]
+        out.print(f"{indent}{r.id}  {r.name}  ({r.level}"
+                  + (", central urban area" if r.central_urban_area else "") + ")", markup=False)
+
+
+@app.command()
+def matters(
+    profile: Annotated[str, typer.Option("--profile", "-p")],
+    rulesets: RulesetsOpt = None,
+) -> None:
+    """List a profile's matters (ids to use in a case's matter)."""
+    engine = _engine(profile, rulesets)
+    for m in engine.plan.matters.values():
+        out.print(f"{m.id}  {m.title.zh} · {m.title.en}", markup=False)
+
+
 @app.command("test")
 def test_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
