@@ -283,6 +283,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     authorities: dict[str, AuthoritySpec] = {}
     matters: dict[str, MatterSpec] = {}
     delegated: list[tuple[frozenset[str], date | None, date | None]] = []
+    delegated_at: dict[str, SourceLocation | None] = {}
     hearing: tuple[HearingThreshold, ...] = ()
     policy: AdjustmentPolicy | None = None
     disabled: list[str] = []
@@ -324,6 +325,8 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
             if b.claim("matter", matter.id, matter.at, None):
                 matters[matter.id] = matter
         for entry in meta.delegated_to_township:
+            for k in ([entry] if isinstance(entry, str) else entry.kinds):
+                delegated_at.setdefault(k, meta.at if isinstance(entry, str) else entry.at)
             if isinstance(entry, str):
                 delegated.append((frozenset({entry}), None, None))
             else:
@@ -483,7 +486,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
 
     for k in sorted({k for entry, _, _ in delegated for k in entry}):
         if k not in kinds:
-            b.problem(f"delegated_to_township names unknown kind {k!r}", None)
+            b.problem(f"delegated_to_township names unknown kind {k!r}", delegated_at.get(k))
 
     if b.problems:
         raise RulesetError(b.problems)
