@@ -100,7 +100,8 @@ def profile_chain(source: RulesetSource, name: str) -> list[Layer]:
             return
         if layer in seen_stack:
             cycle = " → ".join([*seen_stack, layer])
-            raise RulesetError([Problem(f"profiles extend each other in a cycle: {cycle}")])
+            where = SourceLocation(source.display(f"{layer}/{PROFILE_FILE}"))
+            raise RulesetError([Problem(f"profiles extend each other in a cycle: {cycle}", where)])
         seen_stack.append(layer)
         parsed = cache.setdefault(layer, parse_layer(source, layer))
         bases = list(parsed.meta.extends)
