@@ -237,8 +237,10 @@ class _Builder:
     def claim(self, kind: str, ident: str, at: SourceLocation | None, replaces: str | None) -> bool:
         key = f"{kind}:{ident}"
         if key in self.seen and replaces != ident:
-            self.problem(f"duplicate {kind} id {ident!r} (first defined at {self.seen[key]}); "
-                         f"use `replaces: {ident}` to override it", at)
+            hint = (f"; use `replaces: {ident}` to override it" if kind in ("kind", "adjustment")
+                    else "; give it another id")
+            self.problem(f"duplicate {kind} id {ident!r} (first defined at {self.seen[key]})"
+                         + hint, at)
             return False
         self.seen[key] = at
         return True
