@@ -30,7 +30,8 @@ _L: dict[str, dict[str, Any]] = {
         "not_established": "无法查明，按最低档",
         "no_benchmark": "本规则集无适用的裁量表", "found": "发现日",
         "no_end": "未填写违法行为终了日期，按持续状态处理",
-        "now": "现为",
+        "now": "现为", "no_id": "（未编号）",
+        "no_departments": "本规则集未就本案规定职责部门或内设处室",
         "kinds": {"no_penalty": "不予处罚", "reduced": "减轻", "lighter_or_reduced": "从轻或者减轻",
                   "lighter": "从轻", "heavier": "从重"},
         "may_measures": "可以采取的措施", "expired": "已超过", "running": "未超过",
@@ -61,7 +62,8 @@ _L: dict[str, dict[str, Any]] = {
         "start": "starting point", "not_established": "not established: lowest level",
         "no_benchmark": "no benchmark table applies in this profile", "found": "found",
         "no_end": "no ended_on given: treated as continuing",
-        "now": "now",
+        "now": "now", "no_id": "(no id)",
+        "no_departments": "the profile assigns no department or office for this case",
         "kinds": {"no_penalty": "no penalty", "reduced": "reduced", "lighter_or_reduced":
                   "lighter or reduced", "lighter": "lighter", "heavier": "heavier"},
         "may_measures": "measures the law allows", "expired": "expired", "running": "running",
@@ -121,7 +123,7 @@ def explain(d: Decision, lang: str = "zh") -> str:
     t = _L[lang]
     out: list[str] = []
     add = out.append
-    add(f"{t['title']} — {t['case']} {d.case_id or '-'} · {t['profile']} {d.profile} "
+    add(f"{t['title']} — {t['case']} {d.case_id or t['no_id']} · {t['profile']} {d.profile} "
         f"({d.ruleset_digest})")
     dates = d.dates
     add(f"{t['dates']}: {t['occurred']} {dates.occurred_on}; {t['decided']} "
@@ -144,7 +146,7 @@ def explain(d: Decision, lang: str = "zh") -> str:
     add("")
     add(t["departments"])
     if not d.departments and d.office is None:
-        add(f"  {t['none']}")
+        add(f"  {t['no_departments']}")
     for dep in d.departments:
         duty = f" — {dep.duty.get(lang)}" if dep.duty else ""
         now = f" → {t['now']} {dep.successor_name or dep.successor}" if dep.successor else ""
