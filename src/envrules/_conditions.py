@@ -8,7 +8,7 @@ negation of its operand. A set-valued fact is never unset, only empty."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeAlias
@@ -198,25 +198,31 @@ def check_condition(cond: Condition) -> tuple[Condition, list[Problem]]:
     return walk(cond), problems
 
 
-def paths_of(cond: Condition) -> set[str]:
+def leaves(cond: Condition) -> Iterator[Compare]:
+    """Every comparison in a condition, whatever its nesting."""
     if isinstance(cond, Compare):
-        return {cond.path}
-    if isinstance(cond, Not):
-        return paths_of(cond.item)
-    return set().union(*(paths_of(i) for i in cond.items)) if cond.items else set()
+        yield cond
+    elif isinstance(cond, Not):
+        yield from leaves(cond.item)
+    else:
+        for item in cond.items:
+            yield from leaves(item)
+
+
+def paths_of(cond: Condition) -> set[str]:
+    return {c.path for c in leaves(cond)}
 
 
 def members_of(cond: Condition) -> set[tuple[str, str]]:
     """(path, member) pairs tested on set-valued facts."""
-    if isinstance(cond, Compare):
-        fact = FACTS.get(cond.path)
-        if fact is None or not fact.type.is_set or cond.op == "exists":
-            return set()
-        vals = cond.value if isinstance(cond.value, frozenset) else {cond.value}
-        return {(cond.path, v) for v in vals}
-    if isinstance(cond, Not):
-        return members_of(cond.item)
-    return set().union(*(members_of(i) for i in cond.items)) if cond.items else set()
+    out: set[tuple[str, str]] = set()
+    for c in leaves(cond):
+        fact = FACTS.get(c.path)
+        if fact is None or not fact.type.is_set or c.op == "exists":
+            continue
+        vals = c.value if isinstance(c.value, frozenset) else {c.value}
+        out |= {(c.path, v) for v in vals}
+    return out
 
 
 # --------------------------------------------------------------------------- compiling

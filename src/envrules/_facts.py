@@ -248,17 +248,3 @@ class LazyFacts(dict[str, Any]):
         value = FACTS[path].getter(self._case)
         self[path] = value
         return value
-
-
-def read_facts(
-    case: Case, paths: tuple[str, ...], profile_facts: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """Read the given fact paths of a case; facts that depend on the profile
-    come from ``profile_facts``."""
-    out: dict[str, Any] = {}
-    for path in paths:
-        if path in PROFILE_DERIVED:
-            out[path] = (profile_facts or {})[path]
-        else:
-            out[path] = FACTS[path].getter(case)
-    return out

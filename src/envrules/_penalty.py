@@ -32,7 +32,7 @@ from ._evaluators import Matcher
 from ._facts import FACTS, shift_years
 from ._money import ZERO, ceil_yuan, floor_yuan, format_yuan, to_yuan
 from ._outcomes import Text
-from ._plan import Plan, PlanAdjustment, PlanKind, PlanTier, PlanVersion
+from ._plan import ADJUSTMENT_ORDER, Plan, PlanAdjustment, PlanKind, PlanTier, PlanVersion
 from ._schema import (
     AdjustmentPolicy,
     Basis,
@@ -470,7 +470,7 @@ class CapExceeded(EnvrulesError):
                          f"{cap} (不得超过法定罚款限度): fix the ruleset (`envrules lint`)")
 
 
-_ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3, "heavier": 4}
+
 
 
 def _adjust(
@@ -485,7 +485,7 @@ def _adjust(
     assert case.violation is not None
     occurred = case.violation.occurred_on
     considered: list[PlanAdjustment] = []
-    hits: dict[str, list[str]] = {k: [] for k in _ORDER}
+    hits: dict[str, list[str]] = {k: [] for k in ADJUSTMENT_ORDER}
     ranges: dict[str, list[tuple[str, tuple[Decimal, Decimal]]]] = {"lighter": [], "heavier": []}
     may_waive = []
     for adj in plan.adjustments:  # already in the order exceptions are weighed

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, ValidationError
 
-from ._conditions import Compare, Condition, check_condition, paths_of
+from ._conditions import Condition, check_condition, leaves, paths_of
 from ._errors import NoVersionInForce, Problem, RulesetError, SourceLocation
 from ._facts import FACTS
 from ._loader import Layer
@@ -42,6 +42,11 @@ from ._schema import (
 )
 
 
+def in_force(start: date, end: date | None, on: date) -> bool:
+    """In force on ``on``: from ``start``, up to and including ``end`` (open if None)."""
+    return start <= on and (end is None or on <= end)
+
+
 @attrs.frozen
 class PlanRule:
     id: str
@@ -59,7 +64,7 @@ class PlanRule:
     at: SourceLocation | None = attrs.field(eq=False)
 
     def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return in_force(self.effective_from, self.effective_to, on)
 
 
 @attrs.frozen
@@ -107,7 +112,7 @@ class PlanVersion:
     at: SourceLocation | None = attrs.field(eq=False)
 
     def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return in_force(self.effective_from, self.effective_to, on)
 
 
 @attrs.frozen
@@ -144,7 +149,7 @@ class PlanAdjustment:
     range: tuple[Decimal, Decimal] | None = None
 
     def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return in_force(self.effective_from, self.effective_to, on)
 
 
 @attrs.frozen
@@ -190,7 +195,7 @@ class PlanBenchmark:
     at: SourceLocation | None = attrs.field(eq=False)
 
     def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return in_force(self.effective_from, self.effective_to, on)
 
 
 @attrs.frozen
@@ -252,26 +257,12 @@ class _Builder:
         return len(self.conditions) - 1
 
 
-def _region_values(cond: Condition) -> list[Compare]:
-    if isinstance(cond, Compare):
-        region_paths = ("region.city", "region.county", "region.counties", "region.township",
-                        "region.townships")
-        return [cond] if cond.path in region_paths else []
-    if hasattr(cond, "item"):
-        return _region_values(cond.item)
-    return [c for i in cond.items for c in _region_values(i)]
+_REGION_PATHS = ("region.city", "region.county", "region.counties", "region.township",
+                 "region.townships")
 
 
-_ADJUSTMENT_ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3,
+ADJUSTMENT_ORDER = {"no_penalty": 0, "reduced": 1, "lighter_or_reduced": 2, "lighter": 3,
                      "heavier": 4}
-
-
-def _vocabulary_values(cond: Condition) -> list[Compare]:
-    if isinstance(cond, Compare):
-        return [cond] if cond.path in ("violation.kind", "matter") and cond.op != "exists" else []
-    if hasattr(cond, "item"):
-        return _vocabulary_values(cond.item)
-    return [c for i in cond.items for c in _vocabulary_values(i)]
 
 
 def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
@@ -405,7 +396,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
                 b.problem(f"rule {rule.id} needs a priority (table {table.id} uses hit policy "
                           "priority)", rule.at)
             cond_index = b.condition(rule.when)
-            for cmp in _region_values(b.conditions[cond_index]):
+            for cmp in (c for c in leaves(b.conditions[cond_index]) if c.path in _REGION_PATHS):
                 values = cmp.value if isinstance(cmp.value, frozenset) else {cmp.value}
                 for v in values:
                     if isinstance(v, str) and v not in regions:
@@ -421,7 +412,8 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         ))
 
     for index in range(len(b.conditions)):
-        for cmp in _vocabulary_values(b.conditions[index]):
+        for cmp in (c for c in leaves(b.conditions[index])
+                    if c.path in ("violation.kind", "matter") and c.op != "exists"):
             known = kinds if cmp.path == "violation.kind" else matters
             values = cmp.value if isinstance(cmp.value, frozenset) else {cmp.value}
             for v in sorted(values):
@@ -508,7 +500,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         tables=tuple(plan_tables),
         kinds=plan_kinds,
         # in the order exceptions are weighed: 不予处罚, 减轻, 从轻或者减轻, 从轻, 从重
-        adjustments=tuple(sorted(plan_adjustments, key=lambda a: (_ADJUSTMENT_ORDER[a.kind], a.id))),
+        adjustments=tuple(sorted(plan_adjustments, key=lambda a: (ADJUSTMENT_ORDER[a.kind], a.id))),
         benchmarks=tuple(plan_benchmarks),
         regions=regions,
         authorities=authorities,
