@@ -99,6 +99,12 @@ MEASURES = {
     "public_criticism": ("通报批评", "public criticism"),
     "order_time_limited_treatment": ("责令限期治理", "order of treatment within a time limit"),
     "order_demolish": ("责令拆除", "order to demolish"),
+    "order_close": ("责令关闭", "order to close"),
+    "lower_qualification": ("降低资质等级", "lowering of the qualification grade"),
+    "order_stop_discharge": ("责令停止排污", "order to stop discharging"),
+    "confiscate_items": ("没收非法财物", "confiscation of illegal property"),
+    "order_remove_outfall": ("责令拆除排污口", "order to remove the outfall"),
+    "order_stop_use": ("责令停止使用", "order to stop use"),
 }
 
 

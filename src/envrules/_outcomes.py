@@ -84,10 +84,27 @@ class SupervisionOutcome(BaseModel):
     grid_level: int | None = Field(None, ge=1, le=3)
 
 
+class DaysRange(BaseModel):
+    """A range of days (detention), both ends inclusive."""
+
+    model_config = _OUT
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DaysRange:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
 class TransferOutcome(BaseModel):
     model_config = _OUT
     to: str = Field(description="public_security, judicial, or an authority/department id")
     reason: Text
+    detention_days: DaysRange | None = Field(None, description="detention the law provides")
+    lighter_detention_days: DaysRange | None = Field(
+        None, description="detention where the circumstances are lighter (情节较轻)")
 
 
 class MonitoringOutcome(BaseModel):

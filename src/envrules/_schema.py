@@ -110,7 +110,15 @@ MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person
 CountBase = Literal["units", "continuing_days"]
 
 
-class Fixed(Spec):
+class FineSpec(Spec):
+    """Base of the fine formulas. ``optional``: the law says 可以处…罚款 (the
+    authority may impose only the measures), so a version whose fine is
+    optional is lighter, other things equal, than one whose fine is mandatory."""
+
+    optional: bool = Field(False, description="可以处…罚款: the fine itself is discretionary")
+
+
+class Fixed(FineSpec):
     formula: Literal["fixed"]
     min: Money
     max: Money
@@ -122,12 +130,12 @@ class Fixed(Spec):
         return self
 
 
-class UpTo(Spec):
+class UpTo(FineSpec):
     formula: Literal["up_to"]
     max: Money
 
 
-class PercentOf(Spec):
+class PercentOf(FineSpec):
     formula: Literal["percent_of"]
     base: MoneyBase
     min_percent: Percent
@@ -142,7 +150,7 @@ class PercentOf(Spec):
         return self
 
 
-class MultipleOf(Spec):
+class MultipleOf(FineSpec):
     formula: Literal["multiple_of"]
     base: MoneyBase
     min_multiple: Percent = Decimal(0)
@@ -158,18 +166,18 @@ class MultipleOf(Spec):
         return self
 
 
-class PerUnit(Spec):
+class PerUnit(FineSpec):
     formula: Literal["per_unit"]
     base: CountBase
     min: Money
     max: Money
 
 
-class NoFine(Spec):
+class NoFine(FineSpec):
     formula: Literal["none"]
 
 
-class Unspecified(Spec):
+class Unspecified(FineSpec):
     """The law provides a fine but sets no amount (e.g. 1996 Noise Law art. 56):
     the range comes from local rules, so envrules cannot compute it."""
 
@@ -189,6 +197,8 @@ Measure = Literal[
     "order_disclose", "public_notice", "revoke_license", "transfer_public_security",
     "warning", "order_to_file", "order_to_eliminate", "seal_or_seize", "revoke_qualification",
     "business_ban", "public_criticism", "order_time_limited_treatment", "order_demolish",
+    "order_close", "lower_qualification", "order_stop_discharge", "confiscate_items",
+    "order_remove_outfall", "order_stop_use",
 ]
 
 
@@ -221,12 +231,18 @@ class Version(Dated):
     detention: bool = Field(False, description="transfer to public security for detention")
     limitation_years: int | None = Field(None, ge=1)
     not_illegal: bool = Field(False, description="this version no longer treats the act as illegal")
+    statute: Id | None = Field(
+        None, description="the statute this version belongs to (e.g. eco_code): adjustments "
+        "of the same statute apply only together with it (整体适用)")
     note: str | None = None
 
 
 class Kind(Spec):
     id: Id
     title: Text
+    continuing: bool = Field(
+        False, description="an act in a continuing state by its nature (持续状态, e.g. operating "
+        "without a permit): the law is taken at its end and limitation runs from the end")
     versions: tuple[Version, ...] = Field(min_length=1)
     replaces: Id | None = None
     note: str | None = None
@@ -316,6 +332,9 @@ class Adjustment(Dated):
     mandatory: bool = Field(True, description="应当 (true) or 可以 (false)")
     when: When = ALWAYS
     kinds: tuple[Id, ...] | None = Field(None, description="only these violation kinds")
+    statute: Id | None = Field(
+        None, description="a ground of this statute (e.g. eco_code): it applies only when a "
+        "version of the same statute is applied (整体适用); without it, a general-law ground")
     range: AdjustmentRange | None = Field(
         None, description="this adjustment's own part of the range (从轻/从重 only); "
         "default: the profile's adjustment_policy")
