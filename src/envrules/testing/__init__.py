@@ -26,7 +26,7 @@ def _hypothesis_setup_hook() -> None:
     settings.register_profile("envrules-nightly", max_examples=20_000, deadline=None,
                               suppress_health_check=quiet)
 
-    from .._case import Case
+    from .. import Case
 
     def national_cases() -> st.SearchStrategy[Case]:
         # imported when first drawn: this hook runs while hypothesis itself is importing

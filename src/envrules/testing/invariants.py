@@ -11,13 +11,12 @@ message that says what broke, so hypothesis can shrink the case that breaks it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
-from .._case import Case, Circumstance
-from .._decision import Decision, MoneyRange
-from .._engine import Engine
-from .._errors import CaseError
-from .._penalty import CapExceeded
+from .. import CapExceeded, Case, CaseError, Decision, Engine
+from ..case import Circumstance
+from ..core.money import MoneyRange
 
 __all__ = [
     "AGGRAVATING",
@@ -25,7 +24,10 @@ __all__ = [
     "assert_deterministic",
     "assert_evaluators_agree",
     "assert_monotonic",
+    "assert_no_double_counting",
+    "assert_no_penalty_has_ground",
     "assert_not_heavier_than_old_law",
+    "assert_reduced_above_zero",
     "assert_single_jurisdiction",
     "assert_within_caps",
     "decide_or_fail",
@@ -89,19 +91,80 @@ def assert_within_caps(decision: Decision) -> None:
 
 
 def assert_not_heavier_than_old_law(decision: Decision) -> None:
-    """从旧兼从轻: the applied version is never heavier than the version in
-    force when the act occurred."""
-    p = decision.penalty
+    """从旧兼从轻 (整体适用): the applied version is never heavier, on any axis —
+    the fine after its own grounds, restrictive measures, detention, the daily
+    penalty — than the version in force for the act."""
+    p = decision.data().get("penalty")
     if p is None:
         return
-    old = next((c for c in p.candidates if c.role == "in_force_when_act_occurred"), None)
-    applied = next((c for c in p.candidates if c.version == p.applied_version), None)
+    cands = p["candidates"]
+    old = next((c for c in cands if c["role"] == "in_force_when_act_occurred"), None)
+    applied = next((c for c in cands if c["version"] == p["applied_version"]), None)
     assert old is not None and applied is not None, "candidates are incomplete"
-    if old.range is None or applied.range is None or applied is old:
+    if applied is old or applied.get("not_illegal"):
         return
-    assert (applied.range.max, applied.range.min) <= (old.range.max, old.range.min), (
-        f"applied {applied.version} ({applied.range.min}–{applied.range.max}) is heavier than "
-        f"{old.version} ({old.range.min}–{old.range.max}) in force when the act occurred")
+    a_r, o_r = applied.get("permitted_range"), old.get("permitted_range")
+    if a_r is not None and o_r is not None:
+        a = (Decimal(a_r["max"]), Decimal(0) if applied["fine_optional"] else Decimal(a_r["min"]))
+        o = (Decimal(o_r["max"]), Decimal(0) if old["fine_optional"] else Decimal(o_r["min"]))
+        assert a <= o, f"applied {applied['version']} fine {a} is heavier than {o}"
+    from ..case import RESTRICTIVE_MEASURES
+
+    am = set(applied["measures"]) & {m.value for m in RESTRICTIVE_MEASURES}
+    om = set(old["measures"]) & {m.value for m in RESTRICTIVE_MEASURES}
+    assert am <= om, f"applied {applied['version']} adds restrictive measures {am - om}"
+    ad, od = applied.get("detention_days"), old.get("detention_days")
+    if ad is not None:
+        assert od is not None and (ad["max"], ad["min"]) <= (od["max"], od["min"]), (
+            "the applied version's detention is heavier")
+    assert applied["daily_penalty"] <= old["daily_penalty"], "the applied version adds a daily penalty"
+
+
+def assert_reduced_above_zero(decision: Decision) -> None:
+    """减轻 is a fine below the statutory minimum and above zero: a permitted
+    minimum under the statutory minimum is never zero."""
+    p = decision.data().get("penalty")
+    if not p or p["outcome"] not in ("fine", "may_waive") or "permitted_range" not in p:
+        return
+    lo, floor = Decimal(p["permitted_range"]["min"]), Decimal(p["statutory_range"]["min"])
+    if lo < floor:
+        assert lo > 0, f"a reduced fine goes down to {lo}: 减轻 never reaches zero"
+
+
+def assert_no_double_counting(decision: Decision) -> None:
+    """No applied aggravating adjustment rests on a ground the tier, the daily
+    penalty or the benchmark already priced (checked on the result)."""
+    result = decision.result
+    if result is None or result.penalty is None:
+        return
+    applied = result.penalty.applied
+    adjusted = applied.adjusted
+    if adjusted is None or not applied.withheld:
+        return
+    from ..case import Context, reader
+    from ..decide.penalty.grounds import mask
+    from ..evaluate import CompiledEvaluator
+
+    masked = mask(Context(result.case, result.region, {}), applied.withheld)
+    for path, member in applied.withheld:
+        value = reader(path)(masked.c, masked.v, masked.e, masked.r, masked.p, masked.x)
+        assert value is None or (member is not None and member not in value), (
+            f"ground {path}:{member} was not withheld")
+    del CompiledEvaluator
+
+
+def assert_no_penalty_has_ground(decision: Decision) -> None:
+    """No "no penalty" without its ground: limitation, a later law that no
+    longer treats the act as illegal, or an applied mandatory 不予处罚 ground
+    (轻微 found or listed, no fault proven)."""
+    p = decision.data().get("penalty")
+    if p is None or p["outcome"] != "no_penalty":
+        return
+    applied = next(c for c in p["candidates"] if c["version"] == p["applied_version"])
+    grounds = [a for a in p["adjustments"] if a["applied"] and a["kind"] == "no_penalty"
+               and a["mandatory"]]
+    assert p["limitation"]["expired"] or applied["not_illegal"] or grounds, (
+        "no penalty without a limitation, not-illegal or 不予处罚 ground")
 
 
 def _with(case: Case, extra: str) -> Case:

@@ -13,9 +13,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..._case import (
+from ... import Case, Engine
+from ...case import (
     AccidentGrade,
-    Case,
     Circumstance,
     DiscoveryChannel,
     EiaDocument,
@@ -23,11 +23,11 @@ from ..._case import (
     Harm,
     Medium,
     MonitoredLevel,
+    ReinspectionResult,
     Severity,
     Size,
 )
-from ..._engine import Engine
-from ..._plan import Plan
+from ...plan import Plan
 
 EARLIEST = date(2010, 1, 1)
 LATEST = date(2030, 12, 31)
@@ -44,7 +44,12 @@ def _plan(target: Engine | Plan) -> Plan:
 def boundary_dates(plan: Plan, kinds: Sequence[str] | None = None) -> list[date]:
     """The days on which a version of the given kinds (or a rule) starts or
     ends, and the day next to each: where date logic breaks if it breaks."""
-    days: set[date] = {date(2026, 8, 15), date(2026, 8, 14), date(2021, 7, 15)}
+    days: set[date] = set()
+    for table in plan.all_tables():
+        for rule in table.rules:
+            for edge in (rule.period.start, rule.period.end):
+                if edge is not None:
+                    days |= {edge, edge + timedelta(days=1), edge - timedelta(days=1)}
     for kind in plan.kinds.values():
         if kinds is not None and kind.id not in kinds:
             continue
@@ -53,6 +58,12 @@ def boundary_dates(plan: Plan, kinds: Sequence[str] | None = None) -> list[date]
             if v.effective_to is not None:
                 days |= {v.effective_to, v.effective_to + timedelta(days=1)}
     return sorted(d for d in days if EARLIEST <= d <= LATEST)
+
+
+def _prior(draw: st.DrawFn, occurred: date, kinds: Sequence[str]) -> dict[str, Any]:
+    back = draw(st.integers(1, 2000))
+    return {"decided_on": (occurred - timedelta(days=back)).isoformat(),
+            "kind": draw(st.sampled_from(list(kinds))), "penalized": draw(st.booleans())}
 
 
 def money(max_value: int = 500_000_000) -> st.SearchStrategy[Decimal]:
@@ -129,6 +140,7 @@ def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
         "direct_loss": money(100_000_000).map(str),
         "units": st.integers(0, 50),
         "continuing_days": st.integers(0, 400),
+        "life_health_or_financial_safety": st.booleans(),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
@@ -137,6 +149,13 @@ def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     drawn = draw(circumstances())
     if drawn:
         out["circumstances"] = sorted(drawn)
+    if draw(st.booleans()):
+        ordered = occurred + timedelta(days=draw(st.integers(0, 200)))
+        out["order_to_correct_on"] = ordered.isoformat()
+        out["reinspected_on"] = (ordered + timedelta(days=draw(st.integers(0, 60)))).isoformat()
+        out["reinspection_result"] = draw(st.sampled_from([r.value for r in ReinspectionResult]))
+        if draw(st.booleans()):
+            out["original_fine"] = draw(money(1_000_000).map(str))
     ended = draw(st.one_of(st.none(), st.integers(0, 1500)))
     if ended is not None:
         out["ended_on"] = (occurred + timedelta(days=ended)).isoformat()
@@ -158,11 +177,16 @@ def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
         later = [d for d in boundary_dates(plan) if d >= occurred]
         decided = draw(st.one_of(st.sampled_from(later), st.dates(occurred, LATEST))
                        if later else st.dates(occurred, LATEST))
-        if "discovered_on" in violation:
-            decided = max(decided, date.fromisoformat(violation["discovered_on"]))
+        for field in ("discovered_on", "reinspected_on", "ended_on"):
+            if field in violation:
+                decided = max(decided, date.fromisoformat(violation[field]))
         case["decided_on"] = decided.isoformat()
     case["region"] = draw(regions(plan))
-    case["enterprise"] = draw(enterprises())
+    enterprise = draw(enterprises())
+    if draw(st.integers(0, 3)) == 0:
+        enterprise["prior_violations"] = [_prior(draw, occurred, sorted(plan.kinds))
+                                          for _ in range(draw(st.integers(1, 4)))]
+    case["enterprise"] = enterprise
     procedure: dict[str, Any] = {}
     if draw(st.booleans()):
         procedure["discovered_through"] = draw(st.sampled_from([d.value for d in

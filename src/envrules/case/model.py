@@ -1,0 +1,282 @@
+"""The case: facts about a violation, the enterprise, the region and the
+procedure, as handed to :meth:`envrules.Engine.decide`.
+
+Every field is a *fact* ruleset conditions may test (``envrules schema case``,
+docs/ruleset-format.md). Values are strict: dates as ``YYYY-MM-DD`` (never
+timestamps or date-times), money as decimal strings, booleans as true/false
+(never numbers), counts as integers (never booleans)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+    model_validator,
+)
+
+from ..core.dates import parse_date
+from ..core.money import Money, parse_money
+from .vocabulary import (
+    AccidentGrade,
+    Circumstance,
+    Designation,
+    DisclosureDefect,
+    DiscoveryChannel,
+    EiaDocument,
+    EiaStage,
+    EnterpriseKind,
+    EvasionMethod,
+    Harm,
+    Level,
+    LocationClass,
+    Medium,
+    MonitoredLevel,
+    NoiseSource,
+    PermitClass,
+    ProjectStage,
+    ReinspectionResult,
+    Severity,
+    Size,
+    WasteCategory,
+    WasteSource,
+)
+
+ID_PATTERN = r"^[a-z0-9_][a-z0-9_./-]*$"
+Id = Annotated[str, Strict(), Field(min_length=1, max_length=200, pattern=ID_PATTERN)]
+"""An id of the rulesets' vocabulary: a kind, region, matter or authority."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("contains control characters (terminal escapes, bidi controls)")
+    return value
+
+
+Label = Annotated[str, Strict(), Field(min_length=1, max_length=200), AfterValidator(_printable)]
+"""Free text a caller chooses (a case number): printable, at most 200 characters."""
+
+Day = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(
+    {"type": "string", "format": "date", "description": "YYYY-MM-DD"})]
+Flag = Annotated[bool, Strict()]
+Count = Annotated[int, Strict()]
+Ratio = Annotated[Any, BeforeValidator(lambda v: parse_money(v, places=6, what="number")),
+                  WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,6})?$"},
+                                            {"type": "integer", "minimum": 0}]})]
+
+
+def _check_credit_code(value: str) -> str:
+    """GB 32100-2015 unified social credit code: 18 characters, check digit."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+    code = value.strip().upper()
+    if len(code) != 18:
+        raise ValueError("a unified social credit code has 18 characters")
+    if any(ch not in alphabet for ch in code):
+        raise ValueError("a unified social credit code uses digits and letters except I, O, S, V, Z")
+    total = sum(alphabet.index(ch) * w for ch, w in zip(code[:17], weights, strict=True))
+    check = alphabet[(31 - total % 31) % 31]
+    if code[17] != check:
+        raise ValueError(f"check character should be {check!r}, not {code[17]!r}")
+    return code
+
+
+CreditCode = Annotated[str, Strict(), AfterValidator(_check_credit_code)]
+
+_MODEL = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Violation(BaseModel):
+    """The act (违法行为)."""
+
+    model_config = _MODEL
+
+    kind: Id = Field(description="catalogue id, e.g. eia.unapproved_construction")
+    occurred_on: Day = Field(description="day the act occurred (or began, if continuing)")
+    ended_on: Day | None = Field(None, description="day the act ended; none = continuing")
+    discovered_on: Day | None = Field(None, description="day the act was discovered")
+    order_to_correct_on: Day | None = Field(
+        None, description="day the order to correct was served (责令改正决定书送达)")
+    reinspected_on: Day | None = Field(None, description="day of the re-inspection (复查)")
+    reinspection_result: ReinspectionResult | None = Field(
+        None, description="what the re-inspection found")
+    original_fine: Money | None = Field(
+        None, description="the fine of the original decision (原处罚决定的罚款数额), for the "
+        "daily penalty")
+    eia_document: EiaDocument | None = None
+    eia_stage: EiaStage | None = None
+    medium: Medium | None = Field(None, description="the environmental medium concerned")
+    evasion_method: EvasionMethod | None = None
+    disclosure_defect: DisclosureDefect | None = None
+    waste_source: WasteSource | None = None
+    location_class: LocationClass | None = None
+    project_stage: ProjectStage | None = None
+    severity: Severity = Severity.ordinary
+    accident_grade: AccidentGrade = AccidentGrade.none
+    harm: Harm | None = Field(None, description="harmful consequence; none means proven harmless")
+    pollution_or_damage: Flag = Field(
+        False, description="the act caused environmental pollution or ecological damage")
+    life_health_or_financial_safety: Flag = Field(
+        False, description="the act involves citizens' life and health or financial safety and "
+        "had harmful consequences (行政处罚法 2021 limitation tier)")
+    waste_category: WasteCategory | None = None
+    noise_source: NoiseSource | None = None
+    item: Count | None = Field(None, ge=1, le=100, description="item (项) of the article")
+    investment: Money | None = Field(None, description="total project investment, yuan")
+    illegal_gain: Money | None = Field(None, description="illegal gains, yuan")
+    cost: Money | None = Field(None, description="disposal cost / fee the formula multiplies")
+    direct_loss: Money | None = Field(None, description="direct economic loss, yuan")
+    person_income: Money | None = Field(
+        None, description="responsible person's income from the unit in the prior year, yuan")
+    units: Count | None = Field(None, ge=0, le=10**9,
+                                description="count the per-unit formula multiplies")
+    continuing_days: Count | None = Field(
+        None, ge=0, le=100_000, description="days the act continued after the order to correct")
+    exceedance_multiple: Ratio | None = Field(None, description="times over the standard")
+    circumstances: frozenset[Circumstance] = frozenset()
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Violation:
+        for name in ("ended_on", "discovered_on", "order_to_correct_on", "reinspected_on"):
+            value = getattr(self, name)
+            if value is not None and value < self.occurred_on:
+                raise ValueError(f"{name} ({value}) is before occurred_on ({self.occurred_on})")
+        if (self.reinspected_on is not None and self.order_to_correct_on is not None
+                and self.reinspected_on < self.order_to_correct_on):
+            raise ValueError(f"reinspected_on ({self.reinspected_on}) is before "
+                             f"order_to_correct_on ({self.order_to_correct_on})")
+        return self
+
+
+class PriorViolation(BaseModel):
+    """An earlier violation of the same party, for repeat-offence rules."""
+
+    model_config = _MODEL
+
+    decided_on: Day
+    kind: Id | None = None
+    penalized: Flag = True
+
+
+class Enterprise(BaseModel):
+    """The party (当事人)."""
+
+    model_config = _MODEL
+
+    name: Label | None = None
+    credit_code: CreditCode | None = None
+    kind: EnterpriseKind = EnterpriseKind.legal_person
+    size: Size | None = None
+    key_discharger: Flag = False
+    monitored_level: MonitoredLevel = MonitoredLevel.none
+    permit_class: PermitClass | None = Field(None, description="排污许可管理类别")
+    industry: Id | None = None
+    eia_approver: Id | None = Field(None, description="authority id that approved its EIA")
+    prior_violations: tuple[PriorViolation, ...] = Field((), max_length=1000)
+
+
+def _ids(value: Any, field: str) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple | set | frozenset):
+        return list(value)
+    raise ValueError(f"region.{field} is a list of region ids, not {type(value).__name__}")
+
+
+class Region(BaseModel):
+    """Where the act occurred. Region ids are the profile's (``envrules regions``)."""
+
+    model_config = _MODEL
+
+    city: Id | None = None
+    counties: frozenset[Id] = Field(
+        frozenset(), max_length=100,
+        description="county-level units (县/市/区/开发区); several if it spans them")
+    townships: frozenset[Id] = Field(frozenset(), max_length=500,
+                                     description="townships/streets/parks")
+    central_urban_area: Flag = False
+    special_zone: Id | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _singular_shorthand(cls, data: Any) -> Any:
+        # `county: x` and `township: y` are shorthand for one-element lists.
+        if isinstance(data, dict) and ("county" in data or "township" in data):
+            data = dict(data)
+            for one, many in (("county", "counties"), ("township", "townships")):
+                if one in data:
+                    value = data.pop(one)
+                    if value is not None:
+                        if not isinstance(value, str):
+                            raise ValueError(f"region.{one} is one region id (a string)")
+                        data[many] = [*_ids(data.get(many), many), value]
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: Any, handler: Any) -> Any:
+        schema = handler(core)
+        schema = handler.resolve_ref_schema(schema)
+        schema["properties"]["county"] = {"type": "string", "pattern": ID_PATTERN,
+                                          "description": "shorthand for counties: [id]"}
+        schema["properties"]["township"] = {"type": "string", "pattern": ID_PATTERN,
+                                            "description": "shorthand for townships: [id]"}
+        return schema
+
+
+class Procedure(BaseModel):
+    """How the case reached the authority."""
+
+    model_config = _MODEL
+
+    discovered_through: DiscoveryChannel | None = None
+    designation: Designation = Designation.none
+    law_assigns_level: Level | None = Field(
+        None, description="a law or regulation assigns the case to this level")
+    city_wide_impact: Flag = False
+    filed_by: Id | None = Field(None, description="authority that filed the case first")
+    simplified: Flag = Field(False, description="decided on the spot under the simplified "
+                             "procedure (简易程序)")
+    hearing_held: Flag = Field(False, description="a hearing was held (经过听证程序)")
+    major_public_interest: Flag = Field(False, description="涉及重大公共利益 (the organ's finding)")
+    complex_case: Flag = Field(False, description="案件情况疑难复杂、涉及多个法律关系 (the organ's finding)")
+    major_violation: Flag = Field(False, description="情节复杂或者重大违法行为 (the organ's finding, "
+                                  "by its own list)")
+
+
+class Case(BaseModel):
+    """One case to decide. ``decided_on`` is the decision date (never the
+    clock); when absent the decision says which date it used instead."""
+
+    model_config = _MODEL
+
+    id: Label | None = None
+    profile: Id | None = None
+    decided_on: Day | None = None
+    matter: Id | None = Field(None, description="administrative matter for boundary tables")
+    violation: Violation | None = Field(
+        None, description="the act; may be absent for a question about a matter only")
+    enterprise: Enterprise = Enterprise()
+    region: Region = Region()
+    procedure: Procedure = Procedure()
+
+    @model_validator(mode="after")
+    def _decided_after_act(self) -> Case:
+        if self.violation is None:
+            if self.matter is None or self.decided_on is None:
+                raise ValueError("a case without a violation needs a matter and decided_on")
+            return self
+        if self.decided_on is not None and self.decided_on < self.violation.occurred_on:
+            raise ValueError(
+                f"decided_on ({self.decided_on}) is before violation.occurred_on "
+                f"({self.violation.occurred_on})")
+        return self

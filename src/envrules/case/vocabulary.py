@@ -1,0 +1,279 @@
+"""The vocabulary of a case: closed sets of values that facts take (enums,
+each value an English id with the Chinese term beside it)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EiaDocument(StrEnum):
+    """环评文件类型."""
+
+    report_book = "report_book"  # 环境影响报告书
+    report_form = "report_form"  # 环境影响报告表
+    registration_form = "registration_form"  # 环境影响登记表
+
+
+class Severity(StrEnum):
+    ordinary = "ordinary"
+    serious = "serious"  # 情节严重
+
+
+class AccidentGrade(StrEnum):
+    none = "none"
+    general = "general"  # 一般
+    larger = "larger"  # 较大
+    major = "major"  # 重大
+    especially_major = "especially_major"  # 特别重大
+
+
+class Harm(StrEnum):
+    none = "none"
+    minor = "minor"
+    general = "general"
+    serious = "serious"
+    especially_serious = "especially_serious"
+
+
+class WasteCategory(StrEnum):
+    general = "general"
+    hazardous = "hazardous"
+    sludge = "sludge"
+    medical = "medical"
+
+
+class NoiseSource(StrEnum):
+    industrial = "industrial"
+    construction = "construction"
+    social_life = "social_life"
+    traffic = "traffic"
+
+
+class EiaStage(StrEnum):
+    not_submitted = "not_submitted"  # 未依法报批
+    submitted_not_approved = "submitted_not_approved"  # 报批后未获批准
+
+
+class Medium(StrEnum):
+    air = "air"
+    water = "water"
+    noise = "noise"
+    solid_waste = "solid_waste"
+    soil = "soil"
+    marine = "marine"
+    radioactive = "radioactive"
+    other = "other"
+
+
+class EvasionMethod(StrEnum):
+    hidden_pipe = "hidden_pipe"  # 暗管
+    seepage_well = "seepage_well"  # 渗井、渗坑
+    falsified_data = "falsified_data"  # 篡改、伪造监测数据
+    abnormal_facility_operation = "abnormal_facility_operation"  # 不正常运行防治污染设施
+    temporary_shutdown = "temporary_shutdown"
+    emergency_channel = "emergency_channel"
+
+
+class DisclosureDefect(StrEnum):
+    not_disclosed = "not_disclosed"
+    untrue = "untrue"
+    wrong_format = "format"
+    late = "late"
+    not_uploaded = "not_uploaded"
+
+
+class WasteSource(StrEnum):
+    industrial = "industrial"
+    household = "household"
+    construction = "construction"
+    agricultural = "agricultural"
+    medical = "medical"
+    other = "other"
+
+
+class LocationClass(StrEnum):
+    """Sensitivity of the place (benchmarks' 建设项目地点 / 区域)."""
+
+    general = "general"  # 一般区域
+    restricted_or_sensitive = "restricted_or_sensitive"  # 限批区或环境敏感区
+    water_source_or_redline = "water_source_or_redline"  # 饮用水水源保护区、生态保护红线
+
+
+class ProjectStage(StrEnum):
+    foundation = "foundation"  # 基础建设阶段
+    equipment_installation = "equipment_installation"  # 设备安装阶段
+    production = "production"  # 投入生产/使用阶段
+
+
+class PermitClass(StrEnum):
+    registration = "registration"  # 排污登记
+    simplified = "simplified"  # 简化管理
+    key = "key"  # 重点管理
+
+
+class Circumstance(StrEnum):
+    """Circumstances of the act that adjustments and jurisdiction rules test."""
+
+    first_offense = "first_offense"  # 初次违法
+    corrected_promptly = "corrected_promptly"  # 及时改正
+    harm_eliminated = "harm_eliminated"  # 主动消除或者减轻危害后果
+    coerced = "coerced"  # 受他人胁迫或者诱骗
+    confessed_unknown = "confessed_unknown"  # 主动供述行政机关尚未掌握的违法行为
+    meritorious = "meritorious"  # 配合查处有立功表现
+    no_fault_proven = "no_fault_proven"  # 有证据足以证明没有主观过错
+    effective_restoration = "effective_restoration"  # 有效采取生态环境修复措施
+    compensation_paid = "compensation_paid"  # 及时缴纳赔偿金
+    refused_correction = "refused_correction"  # 拒不改正
+    repeat_offense = "repeat_offense"  # 多次实施违法行为被处罚
+    obstructed_inspection = "obstructed_inspection"  # 阻挠、拒绝监督检查
+    falsified_data = "falsified_data"  # 篡改、伪造监测数据
+    malicious_damage = "malicious_damage"  # 恶意损害生态环境
+    sensitive_area = "sensitive_area"  # 饮用水水源保护区、自然保护区等敏感区域
+    heavy_pollution_alert = "heavy_pollution_alert"  # 重污染天气预警期间
+    caused_incident = "caused_incident"  # 造成突发环境事件
+    mass_incident = "mass_incident"  # 群体性环境事件
+    media_exposure = "media_exposure"  # 媒体曝光
+    mass_reports = "mass_reports"  # 群众集中举报
+    leadership_demand = "leadership_demand"  # 市级以上领导要求查办
+    higher_authority_demand = "higher_authority_demand"  # 省厅、部要求查处
+    refused_stop = "refused_stop"  # 拒不停止建设/排污
+    minor_violation = "minor_violation"  # 违法行为轻微 (the officer's finding, or a published list)
+    threatened_officers = "threatened_officers"  # 对执法人员威胁、辱骂、殴打、恐吓或者打击报复
+    cross_region_pollution = "cross_region_pollution"  # 造成跨行政区域环境污染
+    adverse_social_reaction = "adverse_social_reaction"  # 引起不良社会反响
+    crime_suspected = "crime_suspected"  # 涉嫌犯罪
+    especially_grave_impact = "especially_grave_impact"  # 造成特别严重影响
+
+
+class EnterpriseKind(StrEnum):
+    legal_person = "legal_person"
+    other_organization = "other_organization"
+    individual_business = "individual_business"  # 个体工商户
+    natural_person = "natural_person"
+
+
+class Size(StrEnum):
+    small = "small"
+    medium = "medium"
+    large = "large"
+
+
+class MonitoredLevel(StrEnum):
+    national = "national"  # 国控
+    provincial = "provincial"  # 省控
+    city = "city"  # 市控
+    none = "none"
+
+
+class DiscoveryChannel(StrEnum):
+    routine_inspection = "routine_inspection"  # 日常检查 / 双随机
+    complaint = "complaint"  # 投诉举报
+    online_monitoring = "online_monitoring"  # 在线监控
+    city_audit = "city_audit"  # 执法稽查
+    cross_enforcement = "cross_enforcement"  # 交叉执法
+    circuit_enforcement = "circuit_enforcement"  # 巡回执法
+    special_action = "special_action"  # 专项行动
+    assigned_by_higher = "assigned_by_higher"  # 上级交办
+    transferred_in = "transferred_in"  # 其他部门移送
+
+
+class Designation(StrEnum):
+    """指定管辖 requests and decisions (行政处罚法 art. 25; 生态环境行政处罚办法)."""
+
+    none = "none"
+    requested_by_lower = "requested_by_lower"  # 下级报请上级指定
+    decided_by_higher = "decided_by_higher"  # 上级认为下级不能独立查处，决定管辖
+    disputed = "disputed"  # 管辖争议，协商不成
+
+
+class Level(StrEnum):
+    province = "province"
+    city = "city"
+    county = "county"
+    township = "township"
+
+
+class ReinspectionResult(StrEnum):
+    """What the re-inspection (复查) after an order to correct found."""
+
+    corrected = "corrected"  # 已改正
+    continuing = "continuing"  # 违法行为继续
+    refused = "refused"  # 拒不改正
+    obstructed = "obstructed"  # 拒绝、阻挠复查
+
+
+class Measure(StrEnum):
+    """Non-monetary measures (责令改正, 责令停产整治 …) a tier provides."""
+
+    order_to_correct = "order_to_correct"  # 责令改正
+    order_stop_construction = "order_stop_construction"  # 责令停止建设
+    order_restore = "order_restore"  # 责令恢复原状
+    order_make_up_procedure = "order_make_up_procedure"  # 责令限期补办手续
+    order_stop_production = "order_stop_production"  # 责令停止生产或者使用
+    production_restriction = "production_restriction"  # 责令限制生产
+    suspension_rectification = "suspension_rectification"  # 责令停产整治
+    suspension_or_closure = "suspension_or_closure"  # 报经批准责令停业、关闭
+    confiscate_illegal_gains = "confiscate_illegal_gains"  # 没收违法所得
+    confiscate_equipment = "confiscate_equipment"  # 没收设施、设备
+    order_disclose = "order_disclose"  # 责令公开
+    public_notice = "public_notice"  # 予以公告
+    revoke_license = "revoke_license"  # 吊销许可证
+    transfer_public_security = "transfer_public_security"  # 移送公安机关
+    warning = "warning"  # 警告
+    order_to_file = "order_to_file"  # 责令备案
+    order_to_eliminate = "order_to_eliminate"  # 责令消除污染
+    seal_or_seize = "seal_or_seize"  # 查封、扣押
+    revoke_qualification = "revoke_qualification"  # 取消资格
+    business_ban = "business_ban"  # 禁止（限制）从业
+    public_criticism = "public_criticism"  # 通报批评
+    order_time_limited_treatment = "order_time_limited_treatment"  # 责令限期治理
+    order_demolish = "order_demolish"  # 责令拆除
+    order_close = "order_close"  # 责令关闭
+    lower_qualification = "lower_qualification"  # 降低资质等级
+    order_stop_discharge = "order_stop_discharge"  # 责令停止排污
+    confiscate_items = "confiscate_items"  # 没收非法财物
+    order_remove_outfall = "order_remove_outfall"  # 责令拆除排污口
+    order_stop_use = "order_stop_use"  # 责令停止使用
+
+
+class PenaltyOutcome(StrEnum):
+    fine = "fine"  # 处以罚款
+    no_penalty = "no_penalty"  # 不予处罚
+    may_waive = "may_waive"  # 可以不予处罚
+    measures_only = "measures_only"  # 不处罚款，仅采取其他措施
+    undetermined = "undetermined"  # 尚不能确定
+
+
+class AdjustmentKind(StrEnum):
+    no_penalty = "no_penalty"  # 不予处罚
+    reduced = "reduced"  # 减轻
+    lighter_or_reduced = "lighter_or_reduced"  # 从轻或者减轻
+    lighter = "lighter"  # 从轻
+    heavier = "heavier"  # 从重
+
+
+class JurisdictionLevel(StrEnum):
+    province = "province"
+    city = "city"
+    county = "county"
+    township = "township"
+    needs_designation = "needs_designation"  # 由共同上级指定管辖
+
+
+class Role(StrEnum):
+    lead = "lead"  # 牵头 / 主责
+    cooperating = "cooperating"  # 配合
+    participating = "participating"  # 参与
+    informed = "informed"  # 知会
+    sole = "sole"  # 独立承担
+
+
+RESTRICTIVE_MEASURES = frozenset({
+    Measure.production_restriction, Measure.suspension_rectification,
+    Measure.suspension_or_closure, Measure.order_close, Measure.order_stop_production,
+    Measure.order_stop_use, Measure.revoke_license, Measure.revoke_qualification,
+    Measure.lower_qualification, Measure.business_ban, Measure.confiscate_equipment,
+    Measure.confiscate_items, Measure.order_demolish,
+})
+"""Measures that restrict production, business or rights (停产、关闭、吊销、限制从业
+…): the lighter-law comparison weighs them beside the fine (docs/penalty.md §2)."""

@@ -1,0 +1,69 @@
+"""Value types every layer shares: errors with their places and bilingual
+messages, bilingual text, money, dates and periods, resource limits. No I/O,
+no knowledge of the law."""
+
+from .citation import Citation, ReadOnlyMap
+from .dates import Period, parse_date, shift_years
+from .errors import (
+    AmbiguousRules,
+    CapExceeded,
+    CaseError,
+    CellLocation,
+    EnvrulesError,
+    InputError,
+    LimitExceeded,
+    Location,
+    NoVersionInForce,
+    Problem,
+    problem,
+    RulesetError,
+    SourceLocation,
+    UnknownProfile,
+)
+from .limits import DEFAULT_LIMITS, Limits
+from .money import (
+    CONTEXT,
+    ZERO,
+    Money,
+    MoneyRange,
+    ceil_yuan,
+    floor_yuan,
+    format_yuan,
+    parse_money,
+    to_yuan,
+)
+from .text import Text
+
+__all__ = [
+    "CONTEXT",
+    "DEFAULT_LIMITS",
+    "ZERO",
+    "AmbiguousRules",
+    "CapExceeded",
+    "CaseError",
+    "Citation",
+    "CellLocation",
+    "EnvrulesError",
+    "InputError",
+    "LimitExceeded",
+    "Limits",
+    "Location",
+    "Money",
+    "MoneyRange",
+    "NoVersionInForce",
+    "Period",
+    "Problem",
+    "ReadOnlyMap",
+    "RulesetError",
+    "SourceLocation",
+    "Text",
+    "UnknownProfile",
+    "ceil_yuan",
+    "floor_yuan",
+    "format_yuan",
+    "parse_date",
+    "parse_money",
+    "problem",
+    "shift_years",
+    "to_yuan",
+]

@@ -1,0 +1,141 @@
+"""The penalty part of a decision, in the order a legal-review office checks
+it: the versions of the law and the one applied (从旧兼从轻, 整体适用), the
+limitation, the tier and statutory range, the benchmark, the grounds withheld
+(禁止重复评价), the adjustments, the outcome and the recommended amount, the
+daily penalty, detention, and the procedural flags. Pure: a function of the
+plan, the case and its dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import attrs
+
+from ...case import Context, PenaltyOutcome
+from ...core.text import Text
+from ...decision.results import Candidate, PenaltyResult
+from ...evaluate import Matcher
+from ...plan import Plan, PlanKind
+from ..tables import hits
+from ...plan import fines
+from .adjustments import adjust
+from .benchmark import find_item, score
+from .daily import GROUNDS as DAILY_GROUNDS
+from .daily import daily, eligible
+from .finish import finish
+from .grounds import mask, present
+from .versions import ACT, choose, compare
+
+Binder = Callable[[Context], Matcher]
+
+
+@attrs.define(slots=True)
+class Env:
+    plan: Plan
+    kind: PlanKind
+    ctx: Context
+    match: Matcher
+    bind: Binder
+    decided: date  # the decision date (or the date used instead)
+    decided_given: bool
+
+
+def _evaluate(env: Env, version: object, role: str, reference: date, compared: bool) -> Candidate:
+    plan, ctx, match = env.plan, env.ctx, env.match
+    tier = next((t for t in version.tiers if match(t.cond)), None)  # type: ignore[attr-defined]
+    missing: tuple[str, ...] = ()
+    span = known = None
+    if tier is not None and tier.refers_to is None:
+        fr = fines.compute(tier.fine, ctx.v)
+        span, missing, known = fr.span, fr.missing, fr.known_minimum
+    elif tier is None:
+        missing = tuple(p for p in version.tested_paths  # type: ignore[attr-defined]
+                        if not p.startswith(("penalty.", "region.")) and _unset(ctx, p))
+    cand = Candidate(version, role, tier, span, missing, known, compared, reference)  # type: ignore[arg-type]
+    if not compared:
+        return cand
+    detention = _detention(env, reference)
+    is_daily = version.daily_penalty and eligible(ctx.v)  # type: ignore[attr-defined]
+    grounds = set(tier.grounds if tier is not None else ()) | (DAILY_GROUNDS if is_daily else set())
+    bench = None
+    if span is not None:
+        found = find_item(plan, env.kind.id, version, env.decided, match)  # type: ignore[arg-type]
+        if found is not None:
+            bench = score(plan, found[0], found[1], match, span)
+            grounds |= bench.grounds
+    withheld = present(ctx, grounds)
+    masked = env.bind(mask(ctx, withheld)) if withheld else match
+    adjusted = adjust(plan, env.kind.id, version, reference, _act_date(env), env.decided,  # type: ignore[arg-type]
+                      masked, span)
+    return attrs.evolve(cand, adjusted=adjusted, detention=detention[0],
+                        detention_rule=detention[1], lighter_detention=detention[2],
+                        daily=is_daily, withheld=withheld, benchmark=bench)
+
+
+def _unset(ctx: Context, path: str) -> bool:
+    from ...case import FACTS, reader
+
+    fact = FACTS.get(path)
+    if fact is None or fact.derived:
+        return False
+    return reader(path)(ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x) is None
+
+
+def _act_date(env: Env) -> date:
+    return env.ctx.v.occurred_on  # type: ignore[no-any-return]
+
+
+def _detention(env: Env, on: date) -> tuple[object, object, object]:
+    for table in env.plan.tables:
+        if table.decides != "transfer":
+            continue
+        for rule in hits(table, on, env.match):
+            if rule.then.detention_days is not None:
+                return rule.then.detention_days, rule, rule.then.lighter_detention_days
+    return None, None, None
+
+
+def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
+    """The penalty, and the warnings it raises."""
+    v = env.ctx.v
+    considered = choose(env.kind, v.occurred_on, v.ended_on, env.decided, env.decided_given)
+    candidates = [_evaluate(env, *c) for c in considered]
+    compared = [c for c in candidates if c.compared]
+    applied, reason, choice = _pick(compared)
+    warnings = []
+    if env.kind.continuing and v.ended_on is None:
+        warnings.append(("continuing_without_end", "violation.ended_on", Text(
+            "持续状态的违法行为未填写终了日期：按作出决定时仍在持续处理（法律版本取决定日，时效尚未起算）",
+            "a continuing act with no ended_on: treated as still continuing at the decision "
+            "(the law is taken at the decision date; limitation has not started)")))
+    if choice is not None:
+        warnings.append(("lighter_law_choice", "decided_on", choice))
+    result = finish(env, tuple(candidates), applied, reason, choice)
+    if result.daily is not None and result.daily.per_day_source == "recommended":
+        warnings.append(("daily_penalty_estimate", "violation.original_fine", Text(
+            "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
+            "no original fine given: the daily penalty uses the recommended amount")))
+    return result, tuple(warnings)
+
+
+def _pick(compared: list[Candidate]) -> tuple[Candidate, Text, Text | None]:
+    old = compared[0]
+    if len(compared) == 1:
+        if old.role == ACT:
+            return old, Text("行为时的规定在作出决定时仍然有效（或未给出决定日期）",
+                             "the version in force for the act applies (still in force at the "
+                             "decision, or no decision date given)"), None
+        return old, Text("适用违法行为时的规定", "the version in force for the act applies"), None
+    new = compared[1]
+    verdict, why = compare(new, old)
+    if verdict == "new":
+        return new, Text("从旧兼从轻：适用新的规定——" + why.zh,
+                         "从旧兼从轻: the later version applies — " + why.en), None
+    if verdict == "mixed":
+        return old, Text("从旧兼从轻：适用行为时的规定——" + why.zh,
+                         "从旧兼从轻: the old version applies — " + why.en), why
+    return old, Text("从旧兼从轻：适用行为时的规定——" + why.zh,
+                     "从旧兼从轻: the old version applies — " + why.en), None
+
+

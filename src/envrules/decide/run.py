@@ -1,0 +1,111 @@
+"""Deciding one case: the path of a decision (docs/design.md).
+
+check the case against the profile → the evaluation context (region
+completed, supplied facts) → the penalty (versions, grounds, adjustments,
+procedure) → every decision table at its date (transfers at the date of the
+law applied) → a compact :class:`Result`."""
+
+from __future__ import annotations
+
+import decimal
+from datetime import date
+from typing import Any
+
+from ..case import SUPPLIED, Case, Context, FactType
+from ..core.errors import CaseError, NoVersionInForce
+from ..core.money import CONTEXT
+from ..decision.results import Result, WarningResult
+from ..evaluate import Evaluator, Matcher
+from ..plan import Plan, PlanRule, PlanTable
+from .penalty import Env, decide_penalty
+from .penalty.procedure import first_violation
+from .tables import first_hit, hits
+from .validation import RegionCache, check_case
+
+_PLACEHOLDER = {path: (frozenset() if t is FactType.ENUM_SET else False
+                       if t is FactType.BOOL else None)
+                for path, (t, _v, _s, _d) in SUPPLIED.items()}
+
+
+def as_of(case: Case) -> tuple[date, str]:
+    """The decision date, or the date the decision says it used instead."""
+    if case.decided_on is not None:
+        return case.decided_on, "decided_on"
+    v = case.violation
+    assert v is not None
+    if v.discovered_on is not None:
+        return v.discovered_on, "discovered_on"
+    return v.occurred_on, "occurred_on"
+
+
+def _supplied(plan: Plan, case: Case, on: date, ctx: Context, match: Matcher) -> None:
+    """Facts the profile supplies: delegation, first violation, listed minor."""
+    v = case.violation
+    x = ctx.x
+    if v is None:
+        return
+    x["violation.delegated_to_township"] = plan.delegated(v.kind, on)
+    x["violation.environmental"] = plan.kinds[v.kind].environmental
+    priors = tuple((p.decided_on, p.kind, p.penalized) for p in case.enterprise.prior_violations)
+    x["violation.first_violation"] = first_violation(
+        plan, v.occurred_on, match, "first_offense" in v.circumstances, priors, v.kind)[0]
+    minor = plan.procedure.get("minor_violation")
+    x["violation.listed_minor"] = bool(minor and hits(minor, on, match))
+
+
+def run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> Result:
+    with decimal.localcontext(CONTEXT):  # never the caller's decimal settings
+        return _run(plan, evaluator, regions, case)
+
+
+def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> Result:
+    region = check_case(case, plan, regions)
+    on, source = as_of(case)
+    ctx = Context(case, region, _PLACEHOLDER)
+    _supplied(plan, case, on, ctx, evaluator.bind(ctx))
+    match = evaluator.bind(ctx)
+    v = case.violation
+    penalty, warnings, law_date = None, [], None
+    if v is not None:
+        kind = plan.kinds[v.kind]
+        env = Env(plan, kind, ctx, match, evaluator.bind, on, case.decided_on is not None)
+        try:
+            penalty, raised = decide_penalty(env)
+        except NoVersionInForce as exc:
+            raise CaseError(exc.problems, case.id) from None
+        warnings = [WarningResult(*w) for w in raised]  # type: ignore[misc]
+        law_date = penalty.applied.reference
+        match = env.match
+    fired: list[tuple[PlanTable, PlanRule]] = []
+    for table in plan.tables:
+        day = _table_date(table, on, v, law_date)
+        fired.extend((table, rule) for rule in hits(table, day, match))
+    jurisdiction = next((r for t, r in fired if t.decides == "jurisdiction"), None)
+    designation = None
+    if jurisdiction is None and v is not None:
+        designation = first_hit(plan.procedure.get("designation"), on, match)
+    if source != "decided_on":
+        warnings.insert(0, WarningResult("no_decision_date", "decided_on", _NO_DATE[source]))
+    return Result(plan, case, region, evaluator.name, on, source, tuple(fired), jurisdiction,
+                  designation, v is not None or jurisdiction is not None, penalty,
+                  tuple(warnings))
+
+
+def _table_date(table: PlanTable, on: date, v: Any, law_date: date | None) -> date:
+    if table.decides == "transfer" and law_date is not None:
+        return law_date
+    if table.as_of == "occurred_on" and v is not None:
+        return v.occurred_on  # type: ignore[no-any-return]
+    return on
+
+
+def _no_date(source: str) -> Any:
+    from ..core.text import Text
+
+    return Text(f"未给出决定日期：规则按{'发现日' if source == 'discovered_on' else '违法行为发生日'}适用，"
+                "不与之后的新规定比较轻重",
+                f"decided_on not given: rules taken as of {source}; the lighter-law comparison "
+                "with a later law is not made")
+
+
+_NO_DATE = {s: _no_date(s) for s in ("discovered_on", "occurred_on")}

@@ -1,0 +1,94 @@
+"""The default evaluator: every condition compiled once to a Python function
+generated from the condition's AST, reading the case's parts directly.
+
+Generated code never contains text from a ruleset: constants are passed in a
+tuple and referred to by index, fact reads come from the fact vocabulary's
+own expressions, so a ruleset cannot inject code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..case import FACTS, Context
+from ..plan import Plan
+from ..rulesets.conditions import All, AnyOf, Compare, Condition, Not
+from .protocol import Matcher
+
+Predicate = Callable[..., bool]
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.constants: list[Any] = []
+        self.temps = 0
+
+    def const(self, value: Any) -> str:
+        self.constants.append(value)
+        return f"K[{len(self.constants) - 1}]"
+
+    def temp(self) -> str:
+        self.temps += 1
+        return f"_t{self.temps}"
+
+    def expr(self, cond: Condition) -> str:
+        if isinstance(cond, Compare):
+            return self.leaf(cond)
+        if isinstance(cond, Not):
+            return f"(not {self.expr(cond.item)})"
+        if not cond.items:
+            return "True" if isinstance(cond, All) else "False"
+        joiner = " and " if isinstance(cond, All) else " or "
+        return "(" + joiner.join(self.expr(i) for i in cond.items) + ")"
+
+    def leaf(self, node: Compare) -> str:
+        fact = FACTS[node.path]
+        read, op = f"({fact.expr})", node.op
+        if op == "exists":
+            if fact.type.is_set:
+                return f"bool{read}" if node.value else f"(not {read})"
+            return f"({read} is not None)" if node.value else f"({read} is None)"
+        k = self.const(node.value)
+        if op == "eq":
+            return f"({read} == {k})"
+        if op == "in":
+            return f"({read} in {k})"
+        if op == "contains":
+            return f"({k} in {read})"
+        if op == "contains_any":
+            return f"(not {k}.isdisjoint{read})"
+        if op == "contains_all":
+            return f"({k} <= {read})"
+        t = self.temp()
+        symbol = {"ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=",
+                  "not_in": "not in"}[op]
+        return f"(({t} := {read}) is not None and {t} {symbol} {k})"
+
+
+def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]:
+    """One function ``f(c, v, e, r, p, x) -> bool`` per condition."""
+    writer = _Writer()
+    lines = []
+    for i, cond in enumerate(conditions):
+        lines.append(f"def _k{i}(c, v, e, r, p, x):\n    return {writer.expr(cond)}\n")
+    names = ", ".join(f"_k{i}" for i in range(len(conditions)))
+    source = "".join(lines) + f"PREDICATES = ({names}{',' if len(conditions) == 1 else ''})\n"
+    namespace: dict[str, Any] = {"K": tuple(writer.constants)}
+    exec(compile(source, "<envrules conditions>", "exec"), namespace)  # noqa: S102
+    return tuple(namespace["PREDICATES"])
+
+
+class CompiledEvaluator:
+    """The default evaluator: generated Python, evaluated lazily — a decision
+    tests only the conditions it needs."""
+
+    name = "compiled"
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._predicates = compile_conditions(plan.conditions)
+
+    def bind(self, ctx: Context) -> Matcher:
+        predicates = self._predicates
+        c, v, e, r, p, x = ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x
+        return lambda i: predicates[i](c, v, e, r, p, x)

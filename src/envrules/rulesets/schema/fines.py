@@ -1,0 +1,120 @@
+"""Fine formulas (罚款的计算方式). Frozen pydantic dataclasses: validated
+when a ruleset is read, kept as they are in the compiled plan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+from pydantic.dataclasses import dataclass
+
+from ...core.money import Money
+from .base import Percent
+
+MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income",
+                    "discharge_fee"]
+CountBase = Literal["units", "continuing_days"]
+_CONFIG = ConfigDict(extra="forbid")
+_OPTIONAL = "可以处…罚款: the fine itself is discretionary (the authority may impose only the measures)"
+
+
+def _ordered(lo: Decimal | None, hi: Decimal | None, what: str) -> None:
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"{what}: {lo} is above {hi}")
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class Fixed:
+    formula: Literal["fixed"]
+    min: Money
+    max: Money
+    optional: bool = Field(False, description=_OPTIONAL)
+
+    @model_validator(mode="after")
+    def _check(self) -> Any:
+        _ordered(self.min, self.max, "min is above max")
+        return self
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class UpTo:
+    formula: Literal["up_to"]
+    max: Money
+    optional: bool = Field(False, description=_OPTIONAL)
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class PercentOf:
+    formula: Literal["percent_of"]
+    base: MoneyBase
+    min_percent: Percent
+    max_percent: Percent
+    floor: Money | None = Field(None, description="the result is at least this")
+    cap: Money | None = Field(None, description="the result is at most this")
+    base_floor: Money | None = Field(
+        None, description="the base counts as at least this (不足…的，按…计算)")
+    optional: bool = Field(False, description=_OPTIONAL)
+
+    @model_validator(mode="after")
+    def _check(self) -> Any:
+        _ordered(self.min_percent, self.max_percent, "min_percent is above max_percent")
+        _ordered(self.floor, self.cap, "floor is above cap")
+        return self
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class MultipleOf:
+    formula: Literal["multiple_of"]
+    base: MoneyBase
+    max_multiple: Percent
+    min_multiple: Percent = Decimal(0)
+    floor: Money | None = Field(None, description="the result is at least this")
+    cap: Money | None = Field(None, description="the result is at most this")
+    base_floor: Money | None = Field(
+        None, description="the base counts as at least this (不足…的，按…计算): with the base "
+        "unknown, the minimum is still known")
+    otherwise: Fine | None = Field(None, description="formula when the base is absent or zero")
+    optional: bool = Field(False, description=_OPTIONAL)
+
+    @model_validator(mode="after")
+    def _check(self) -> Any:
+        _ordered(self.min_multiple, self.max_multiple, "min_multiple is above max_multiple")
+        _ordered(self.floor, self.cap, "floor is above cap")
+        return self
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class PerUnit:
+    formula: Literal["per_unit"]
+    base: CountBase
+    min: Money
+    max: Money
+    optional: bool = Field(False, description=_OPTIONAL)
+
+    @model_validator(mode="after")
+    def _check(self) -> Any:
+        _ordered(self.min, self.max, "min is above max")
+        return self
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class NoFine:
+    formula: Literal["none"]
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class Unspecified:
+    """The law provides a fine but sets no amount (e.g. 1996 Noise Law art. 56):
+    the range comes from local rules, so envrules cannot compute it."""
+
+    formula: Literal["unspecified"]
+    optional: bool = Field(False, description=_OPTIONAL)
+
+
+Fine = Annotated[
+    Fixed | UpTo | PercentOf | MultipleOf | PerUnit | NoFine | Unspecified,
+    Field(discriminator="formula"),
+]
+FineFormula = Fixed | UpTo | PercentOf | MultipleOf | PerUnit | NoFine | Unspecified

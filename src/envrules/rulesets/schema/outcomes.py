@@ -1,0 +1,175 @@
+"""What a decision table decides: the ``then`` of its rules, one shape per
+``decides``. Frozen dataclasses, validated by pydantic when a ruleset is read
+and kept as they are in the compiled plan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import ConfigDict, Field, TypeAdapter, model_validator
+from pydantic.dataclasses import dataclass
+
+from ...case import JurisdictionLevel, Role
+from ...core.money import Money
+from ...core.text import Text
+
+_CONFIG = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class DaysRange:
+    """A range of days (detention), both ends inclusive."""
+
+    min: int = Field(ge=0, le=365)
+    max: int = Field(ge=0, le=365)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Any:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class JurisdictionThen:
+    level: JurisdictionLevel
+    authority: str | None = Field(
+        None, description="authority id; `{county}` / `{township}` / `{city}` take the case's region")
+    reason: Text | None = None
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class DepartmentThen:
+    department: str
+    role: Role = Role.lead
+    duty: Text | None = None
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class OfficeThen:
+    office: str
+    duty: Text | None = None
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class SupervisionThen:
+    enterprise_class: Literal["A", "B", "C"] | None = None
+    supervisor: str | None = None
+    inspection: Text | None = None
+    sampling_ratio: str | None = None
+    grid_level: int | None = Field(None, ge=1, le=3)
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class TransferThen:
+    to: str = Field(description="public_security, judicial, or an authority/department id")
+    reason: Text | None = None
+    detention_days: DaysRange | None = Field(None, description="detention the law provides")
+    lighter_detention_days: DaysRange | None = Field(
+        None, description="detention where the circumstances are lighter (情节较轻)")
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class MonitoringThen:
+    level: JurisdictionLevel
+    authority: str | None = None
+    duty: Text | None = None
+    reports_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class LimitationThen:
+    """The limitation period (追责时效) a rule gives."""
+
+    years: int = Field(ge=1, le=50)
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class HearingThen:
+    """A hearing right: from a fine of ``threshold`` yuan (较大数额), or, without
+    a threshold, because the rule's condition holds (责令停产整治, 吊销 …)."""
+
+    threshold: Money | None = Field(None, description="fines from this amount")
+    inclusive: bool = Field(True, description="以上 includes the amount itself (set false where "
+                            "the published reading excludes it)")
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class RequiredThen:
+    """A procedural step the rule's condition makes necessary (法制审核, 集体讨论)."""
+
+    reason: Text | None = None
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class DailyPenaltyThen:
+    """The daily continuous penalty (按日连续处罚): the original amount per day."""
+
+    per_day: Literal["original_fine"] = "original_fine"
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class FirstViolationThen:
+    """What counts as a first violation (首违): no penalised prior violation
+    in the window before the act (of the same kind, if ``same_kind``)."""
+
+    window_years: int = Field(ge=1, le=20)
+    same_kind: bool = False
+
+
+@dataclass(frozen=True, slots=True, config=_CONFIG)
+class NoteThen:
+    """A rule that decides by holding (指定管辖 basis, an item of a list)."""
+
+    reason: Text | None = None
+
+
+OUTCOMES: dict[str, type] = {
+    "jurisdiction": JurisdictionThen,
+    "department": DepartmentThen,
+    "office": OfficeThen,
+    "supervision": SupervisionThen,
+    "transfer": TransferThen,
+    "monitoring": MonitoringThen,
+    "limitation": LimitationThen,
+    "hearing": HearingThen,
+    "legal_review": RequiredThen,
+    "collective_deliberation": RequiredThen,
+    "daily_penalty": DailyPenaltyThen,
+    "designation": NoteThen,
+    "first_violation": FirstViolationThen,
+    "minor_violation": NoteThen,
+}
+"""The outcome shape of each ``decides``."""
+
+PROCEDURE = frozenset({"limitation", "hearing", "legal_review", "collective_deliberation",
+                       "daily_penalty", "designation", "first_violation", "minor_violation"})
+"""Tables the penalty procedure consults, rather than the decision's parts."""
+
+ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def adapter(decides: str) -> TypeAdapter[Any]:
+    """The validator of a ``then`` (built on first use)."""
+    if decides not in ADAPTERS:
+        ADAPTERS[decides] = TypeAdapter(OUTCOMES[decides])
+    return ADAPTERS[decides]
+
+
+def fields_of(then: Any) -> dict[str, Any]:
+    """A ``then`` as plain data, for traces and tables (None fields left out)."""
+    out: dict[str, Any] = {}
+    for name in then.__dataclass_fields__:
+        value = getattr(then, name)
+        if value is None:
+            continue
+        if isinstance(value, Decimal | str | int | bool):
+            out[name] = value.value if hasattr(value, "value") else value
+        elif isinstance(value, DaysRange):
+            out[name] = f"{value.min}–{value.max}"
+        elif isinstance(value, Text):
+            out[name] = value
+        else:
+            out[name] = str(value)
+    return out
