@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import envrules
-from envrules._facts import FACTS
+from envrules.case import FACTS
 
 
 def _problems(engine: envrules.Engine, case: dict[str, object]) -> dict[str, str]:

@@ -4,6 +4,7 @@ bad input, never a traceback."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,12 @@ CASE = {"id": "T-1", "decided_on": "2026-11-25", "region": {"county": "langfang.
         "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}}
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from envrules.cli import main; main()", *args],
-                          input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120)
+def run(*args: str, stdin: str | None = None, lang: str = "C") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env["LANG"] = lang
+    return subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()", *args],
+                          input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=env)
 
 
 def test_decide_prints_deterministic_json() -> None:
@@ -30,11 +34,14 @@ def test_decide_prints_deterministic_json() -> None:
     assert data["penalty"]["statutory_range"] == {"min": "100000", "max": "1000000"}
 
 
-def test_explain_in_chinese() -> None:
+def test_explain_in_chinese_where_the_locale_is_chinese() -> None:
     r = run("explain", "-", "-p", "hebei/langfang", "--rulesets", str(RULESETS),
-            stdin=json.dumps(CASE))
+            stdin=json.dumps(CASE), lang="zh_CN.UTF-8")
     assert r.returncode == 0
     assert "一、管辖" in r.stdout and "法定幅度" in r.stdout
+    english = run("explain", "-", "-p", "hebei/langfang", "--rulesets", str(RULESETS),
+                  stdin=json.dumps(CASE))
+    assert "1. Jurisdiction" in english.stdout
 
 
 @pytest.mark.parametrize(("args", "stdin", "needle"), [

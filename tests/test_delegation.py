@@ -4,7 +4,7 @@ the decision date."""
 from __future__ import annotations
 
 import envrules
-from envrules._sources import InMemorySource
+from envrules.rulesets import InMemorySource
 
 FILES = {
     "national/profile.yaml": "title: {zh: 国家, en: national}\n",

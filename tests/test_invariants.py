@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import envrules
-from envrules._loader import selectable_profiles
-from envrules._sources import DirectorySource
+from envrules.rulesets import DirectorySource, selectable_profiles
 from envrules.testing import invariants
 from envrules.testing import strategies as ers
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from envrules._lint import lint_profile
-from envrules._sources import DirectorySource
+from envrules.rulesets import DirectorySource
+from envrules.tools.lint import lint_profile
 
 BROKEN = Path(__file__).parent / "broken"
 
@@ -60,7 +60,7 @@ def test_the_cap_breaking_adjustment_is_refused_at_decision_time() -> None:
 
 
 def test_the_shipped_rulesets_lint_clean() -> None:
-    from envrules._loader import selectable_profiles
+    from envrules.rulesets import selectable_profiles
 
     from .conftest import RULESETS
 

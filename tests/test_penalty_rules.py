@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import envrules
-from envrules._sources import InMemorySource
+from envrules.rulesets import InMemorySource
 
 NATIONAL = "title: {zh: 测试, en: test}\nselectable: true\n"
 KIND = """\

@@ -9,10 +9,14 @@ import envrules
 
 def test_all_is_the_public_surface() -> None:
     assert sorted(envrules.__all__) == sorted(
-        ["AmbiguousRules", "CapExceeded", "Case", "CaseError", "Decision", "Engine", "EnvrulesError",
-         "NoVersionInForce", "RulesetError", "UnknownProfile", "__version__", "load"]
+        ["AmbiguousRules", "CapExceeded", "Case", "CaseError", "Citation", "CompiledEvaluator",
+         "Decision", "DecisionModel", "DurableEvaluator", "Engine", "EnvrulesError", "Evaluator",
+         "InputError", "LimitExceeded", "Limits", "MoneyRange", "NoVersionInForce", "Result",
+         "RulesetError", "Text", "UnknownProfile", "__version__", "load"]
     )
     assert set(dir(envrules)) == set(envrules.__all__)
+    for name in envrules.__all__:  # every public name resolves
+        assert getattr(envrules, name) is not None
 
 
 def test_engine_is_immutable(langfang: envrules.Engine) -> None:

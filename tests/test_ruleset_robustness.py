@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import envrules
-from envrules._sources import InMemorySource
+from envrules.rulesets import InMemorySource
 
 from .conftest import RULESETS
 

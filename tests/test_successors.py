@@ -4,7 +4,7 @@ names a body renamed in the 2018 reform reports its successor too."""
 from __future__ import annotations
 
 import envrules
-from envrules._sources import InMemorySource
+from envrules.rulesets import InMemorySource
 
 FILES = {
     "national/profile.yaml": "title: {zh: 国家, en: national}\n",

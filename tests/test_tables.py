@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 import envrules
-from envrules._loader import selectable_profiles
-from envrules._sources import DirectorySource
-from envrules._tables import render_plan
+from envrules.rulesets import DirectorySource, selectable_profiles
+from envrules.tools.tables import render_plan
 
 from .conftest import RULESETS
 

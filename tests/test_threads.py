@@ -58,10 +58,11 @@ def test_an_engine_is_unaffected_by_another_profile_deciding() -> None:
 
 
 def test_durable_state_does_not_accumulate() -> None:
-    from envrules import _durable
+    from envrules.evaluate import durable as _durable
+    from envrules.evaluate import durable_host
 
     engine = envrules.load("national", RULESETS, evaluator="durable")
-    host = _durable._host()
+    host = durable_host.host()
     name = engine._evaluator._ruleset
     # control: a session that is not deleted keeps its state, so the check below can fail
     host.assert_fact(name, {"sid": "control", "_t": 1})

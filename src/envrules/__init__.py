@@ -49,7 +49,31 @@ _WHERE = {
     "DurableEvaluator": "evaluate.durable",
 }
 
-__all__ = sorted([*_WHERE, "__version__"])
+__all__ = [
+    "AmbiguousRules",
+    "CapExceeded",
+    "Case",
+    "CaseError",
+    "Citation",
+    "CompiledEvaluator",
+    "Decision",
+    "DecisionModel",
+    "DurableEvaluator",
+    "Engine",
+    "EnvrulesError",
+    "Evaluator",
+    "InputError",
+    "LimitExceeded",
+    "Limits",
+    "MoneyRange",
+    "NoVersionInForce",
+    "Result",
+    "RulesetError",
+    "Text",
+    "UnknownProfile",
+    "__version__",
+    "load",
+]
 
 
 def __getattr__(name: str) -> Any:

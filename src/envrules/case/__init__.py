@@ -17,6 +17,7 @@ from .model import (
 from .problems import case_problems
 from .regions import EMPTY, RegionInfo, RegionView, complete
 from .vocabulary import (
+    MEASURE_SEVERITY,
     RESTRICTIVE_MEASURES,
     AccidentGrade,
     AdjustmentKind,
@@ -35,6 +36,7 @@ from .vocabulary import (
     Role,
     Severity,
     Size,
+    measures_weight,
 )
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "EMPTY",
     "FACTS",
     "ID_PATTERN",
+    "MEASURE_SEVERITY",
     "NULL_VIOLATION",
     "REGION_VIEW",
     "RESTRICTIVE_MEASURES",
@@ -80,6 +83,7 @@ __all__ = [
     "Violation",
     "case_problems",
     "complete",
+    "measures_weight",
     "reader",
     "unwrap_optional",
 ]

@@ -47,6 +47,12 @@ class Context:
     """``c, v, e, r, p, x`` of one case (see :mod:`envrules.case.facts`)."""
 
     __slots__ = ("c", "e", "p", "r", "v", "x")
+    c: Case
+    v: Any  # the Violation, or NULL_VIOLATION
+    e: Any
+    r: Any
+    p: Any
+    x: Supplied
 
     def __init__(self, case: Case, region: RegionView, supplied: Mapping[str, Any]) -> None:
         self.c = case

@@ -166,6 +166,9 @@ def duration_days(case: Case) -> int | None:
 
 
 DERIVED: dict[str, tuple[FactType, Callable[[Case], Any], str]] = {
+    "enterprise.is_unit": (
+        FactType.BOOL, lambda c: c.enterprise.kind != "natural_person",
+        "the party is a unit (单位), not a natural person"),
     "enterprise.violations_past_3y": (
         FactType.INT, violations_past_3y,
         "penalised violations decided in the three years before occurred_on"),
@@ -256,6 +259,6 @@ def reader(path: str) -> Reader:
 # The expressions are built above from model field names only (never from
 # ruleset text), so evaluating them is safe.
 _READERS: dict[str, Reader] = {
-    path: eval(f"lambda c, v, e, r, p, x: {fact.expr}")  # noqa: S307
+    path: eval(f"lambda c, v, e, r, p, x: {fact.expr}")
     for path, fact in FACTS.items()
 }

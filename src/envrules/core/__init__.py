@@ -15,10 +15,10 @@ from .errors import (
     Location,
     NoVersionInForce,
     Problem,
-    problem,
     RulesetError,
     SourceLocation,
     UnknownProfile,
+    problem,
 )
 from .limits import DEFAULT_LIMITS, Limits
 from .money import (
@@ -41,8 +41,8 @@ __all__ = [
     "AmbiguousRules",
     "CapExceeded",
     "CaseError",
-    "Citation",
     "CellLocation",
+    "Citation",
     "EnvrulesError",
     "InputError",
     "LimitExceeded",

@@ -68,6 +68,7 @@ class ReadOnlyMap(Mapping[K, V]):
     """An immutable mapping that pickles (``MappingProxyType`` does not)."""
 
     __slots__ = ("_data",)
+    _data: dict[K, V]
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
         object.__setattr__(self, "_data", dict(data or {}))
@@ -84,7 +85,7 @@ class ReadOnlyMap(Mapping[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._data
 
-    def get(self, key: K, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: K, default: Any = None) -> Any:
         return self._data.get(key, default)
 
     def __setattr__(self, name: str, value: Any) -> None:

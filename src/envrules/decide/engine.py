@@ -24,6 +24,10 @@ class Engine:
     from a plan and an evaluator instance (as httpx takes a transport)."""
 
     __slots__ = ("_evaluator", "_limits", "_plan", "_regions")
+    _plan: Plan
+    _evaluator: Evaluator
+    _limits: Limits
+    _regions: RegionCache
 
     def __init__(self, plan: Plan, evaluator: Evaluator | None = None,
                  limits: Limits = DEFAULT_LIMITS) -> None:

@@ -22,7 +22,7 @@ from .penalty.procedure import first_violation
 from .tables import first_hit, hits
 from .validation import RegionCache, check_case
 
-_PLACEHOLDER = {path: (frozenset() if t is FactType.ENUM_SET else False
+_PLACEHOLDER: dict[str, Any] = {path: (frozenset() if t is FactType.ENUM_SET else False
                        if t is FactType.BOOL else None)
                 for path, (t, _v, _s, _d) in SUPPLIED.items()}
 

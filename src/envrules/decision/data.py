@@ -14,8 +14,8 @@ from ..core.citation import Citation
 from ..core.money import MoneyRange
 from ..core.text import Text
 from ..plan import Plan, PlanRule, PlanTable
-from ..rulesets.schema.outcomes import DaysRange, fields_of
 from ..plan.authorities import resolve, successor
+from ..rulesets.schema.outcomes import DaysRange, fields_of
 from .results import Candidate, PenaltyResult, Result, Step
 
 _NAMED = ("authority", "department", "office", "supervisor", "to", "reports_to")

@@ -210,7 +210,7 @@ class DailyPenalty(BaseModel):
     counted_to: date | None = None
     days: int | None = None
     per_day: Decimal | None = None
-    per_day_source: Literal["original_fine", "recommended"] | None = None
+    per_day_source: Literal["original_fine", "recommended", "statutory_max"] | None = None
     total: Decimal | None = None
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..case import FACTS, Context
 from ..plan import Plan
-from ..rulesets.conditions import All, AnyOf, Compare, Condition, Not
+from ..rulesets.conditions import All, Compare, Condition, Not
 from .protocol import Matcher
 
 Predicate = Callable[..., bool]
@@ -74,7 +74,7 @@ def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]
     names = ", ".join(f"_k{i}" for i in range(len(conditions)))
     source = "".join(lines) + f"PREDICATES = ({names}{',' if len(conditions) == 1 else ''})\n"
     namespace: dict[str, Any] = {"K": tuple(writer.constants)}
-    exec(compile(source, "<envrules conditions>", "exec"), namespace)  # noqa: S102
+    exec(compile(source, "<envrules conditions>", "exec"), namespace)
     return tuple(namespace["PREDICATES"])
 
 

@@ -16,7 +16,7 @@ Python, and the rule tests the flag)."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -28,6 +28,7 @@ from . import durable_host
 from .protocol import Matcher
 
 _GROUP = 8
+_SESSION = "envrules"
 
 _NEGATE = {"eq": "ne", "ne": "eq", "lt": "gte", "gte": "lt", "lte": "gt", "gt": "lte",
            "in": "not_in", "not_in": "in"}

@@ -21,8 +21,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import durable_rules_engine  # type: ignore[import-untyped]
-from durable import engine  # type: ignore[import-untyped]
+import durable_rules_engine
+from durable import engine
 
 LOCK = threading.RLock()
 _HOST: Any = None
@@ -72,7 +72,7 @@ def unregister(name: str) -> None:
             pass
         try:
             durable_rules_engine.delete_ruleset(ruleset._handle)
-        except Exception:  # noqa: BLE001 - freeing is best effort; never mask the caller's error
+        except Exception:
             pass
 
 

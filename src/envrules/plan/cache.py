@@ -52,7 +52,7 @@ def read(key: str) -> Plan | None:
         with open(path, "rb") as fh:
             if fh.read(len(_MAGIC)) != _MAGIC or fh.read(64).decode() != key:
                 return None
-            plan = pickle.load(fh)  # noqa: S301 - our own file, checked against its key
+            plan = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             UnicodeDecodeError, ValueError, TypeError):
         return None

@@ -17,7 +17,6 @@ from .conditions import (
     paths_of,
     to_data,
 )
-from .merge import Merged, MergedTable, merge_layers
 from .layers import (
     BASE_LAYER,
     PROFILE_FILE,
@@ -29,6 +28,7 @@ from .layers import (
     source_digest,
     validate,
 )
+from .merge import Merged, MergedTable, merge_layers
 from .sources import (
     SCENARIO_SUFFIX,
     DirectorySource,
@@ -52,9 +52,9 @@ __all__ = [
     "DirectorySource",
     "InMemorySource",
     "Layer",
+    "LayerIndex",
     "Merged",
     "MergedTable",
-    "LayerIndex",
     "Not",
     "PackageSource",
     "RulesetSource",

@@ -9,6 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from ...case import Circumstance, ReinspectionResult
+from ...core.money import MoneyRange
 from ...core.text import Text
 from ...decision.results import DailyResult
 from ...evaluate import Matcher
@@ -22,13 +23,20 @@ GROUNDS = frozenset({("violation.reinspection_result", None),
 """What the daily penalty prices: not weighed again as an aggravating ground."""
 
 
+_NOTE = {"original_fine": ("", ""),
+         "recommended": ("（未给出原罚款数额，暂按建议罚款计算）",
+                         " (no original fine given: the recommended amount stands in)"),
+         "statutory_max": ("（给出的原罚款数额超过法定最高限额，按最高限额计算）",
+                           " (the original fine given is above the statutory maximum: capped)")}
+
+
 def eligible(v: object) -> bool:
     result = getattr(v, "reinspection_result", None)
     return result in _REFUSED or Circumstance.refused_correction in getattr(v, "circumstances", ())
 
 
 def daily(plan: Plan, version: PlanVersion, v: object, match: Matcher, decided: object,
-          recommended: Decimal | None) -> DailyResult | None:
+          recommended: Decimal | None, statutory: MoneyRange | None) -> DailyResult | None:
     if not version.daily_penalty:
         return None
     on = getattr(v, "reinspected_on", None) or decided
@@ -43,6 +51,8 @@ def daily(plan: Plan, version: PlanVersion, v: object, match: Matcher, decided: 
     original = getattr(v, "original_fine", None)
     per_day, source = (original, "original_fine") if original is not None else (
         recommended, "recommended")
+    if per_day is not None and statutory is not None and per_day > statutory.max:
+        per_day, source = statutory.max, "statutory_max"  # never above the statutory cap
     ordered, reinspected = getattr(v, "order_to_correct_on", None), getattr(v, "reinspected_on", None)
     if ordered is not None and reinspected is not None:
         start, end = ordered + timedelta(days=1), reinspected
@@ -50,11 +60,9 @@ def daily(plan: Plan, version: PlanVersion, v: object, match: Matcher, decided: 
     else:
         start = end = None
         days = getattr(v, "continuing_days", None)
-    reason = Text("拒不改正：自责令改正之日的次日起，按照原罚款数额按日连续处罚" + (
-        "（未给出原罚款数额，暂按建议罚款计算）" if source == "recommended" else ""),
-        "refused to correct: the original amount per day from the day after the order to "
-        "correct" + (" (no original fine given: the recommended amount stands in)"
-                     if source == "recommended" else ""))
+    reason = Text("拒不改正：自责令改正之日的次日起，按照原罚款数额按日连续处罚" + _NOTE[source][0],
+                  "refused to correct: the original amount per day from the day after the order "
+                  "to correct" + _NOTE[source][1])
     total = per_day * days if per_day is not None and days is not None else None
     return DailyResult(True, basis, reason, rule_id, start, end, days, per_day,
                        source if per_day is not None else None, total)

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import attrs
 
-from ...case import Context, PenaltyOutcome
+from ...case import Context
 from ...core.text import Text
 from ...decision.results import Candidate, PenaltyResult
 from ...evaluate import Matcher
-from ...plan import Plan, PlanKind
+from ...plan import Plan, PlanKind, fines
 from ..tables import hits
-from ...plan import fines
 from .adjustments import adjust
 from .benchmark import find_item, score
 from .daily import GROUNDS as DAILY_GROUNDS
-from .daily import daily, eligible
+from .daily import eligible
 from .finish import finish
 from .grounds import mask, present
 from .versions import ACT, choose, compare
@@ -86,7 +86,7 @@ def _act_date(env: Env) -> date:
     return env.ctx.v.occurred_on  # type: ignore[no-any-return]
 
 
-def _detention(env: Env, on: date) -> tuple[object, object, object]:
+def _detention(env: Env, on: date) -> tuple[Any, Any, Any]:
     for table in env.plan.tables:
         if table.decides != "transfer":
             continue
@@ -116,6 +116,11 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
         warnings.append(("daily_penalty_estimate", "violation.original_fine", Text(
             "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
             "no original fine given: the daily penalty uses the recommended amount")))
+    if result.daily is not None and result.daily.per_day_source == "statutory_max":
+        warnings.append(("original_fine_above_cap", "violation.original_fine", Text(
+            "给出的原罚款数额超过适用规定的法定最高限额：按日连续处罚按最高限额计算",
+            "the original fine given is above the statutory maximum of the law applied: the daily "
+            "penalty is capped at that maximum")))
     return result, tuple(warnings)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...case import PenaltyOutcome
 from ...core.money import ZERO, MoneyRange
 from ...core.text import Text
-from ...decision.results import Candidate, PenaltyResult, Step
+from ...decision.results import Candidate, FlagResult, PenaltyResult, Step
 from ...plan import fines
 from .daily import daily
 from .grounds import describe
@@ -65,22 +65,24 @@ def finish(env: Env, candidates: tuple[Candidate, ...], applied: Candidate, reas
     if formula is not None and fined:
         person = fines.compute(formula, v).span
     day = daily(plan, applied.version, v, env.match, env.decided,
-                recommended if isinstance(recommended, Decimal) else None) if fined else None
-    facts = _penalty_facts(applied, outcome, choice, bool(day and day.eligible))
-    ctx.x.update(facts)
-    flags = (None, None, None)
+                recommended if isinstance(recommended, Decimal) else None,
+                applied.span) if fined else None
+    ctx.x.update(_penalty_facts(applied, outcome, choice, bool(day and day.eligible)))
+    flags: tuple[FlagResult | None, ...] = (None, None, None)
     if outcome is not PenaltyOutcome.undetermined or lim.expired:
-        hear = hearing(plan, env.decided, env.match, permitted) if fined or \
+        match = env.bind(ctx)  # the penalty's own facts are now known
+        hear = hearing(plan, env.decided, match, permitted) if fined or \
             outcome is PenaltyOutcome.measures_only else None
         ctx.x["penalty.hearing_right"] = bool(hear and hear.required)
-        flags = (hear, required(plan, "legal_review", env.decided, env.match),
-                 required(plan, "collective_deliberation", env.decided, env.match))
+        match = env.bind(ctx)
+        flags = (hear, required(plan, "legal_review", env.decided, match),
+                 required(plan, "collective_deliberation", env.decided, match))
     steps = _steps(env, applied, reason, lim, bench, outcome)
     missing = applied.missing if outcome is PenaltyOutcome.undetermined else ()
     return PenaltyResult(
         kind=env.kind, candidates=candidates, applied=applied, lighter_law=reason,
         choice_needed=choice, outcome=outcome, outcome_reason=outcome_reason, limitation=lim,
-        steps=steps, benchmark=bench, permitted=permitted, recommended=recommended,  # type: ignore[arg-type]
+        steps=steps, benchmark=bench, permitted=permitted, recommended=recommended,
         recommended_basis=how, person_fine=person, daily=day, hearing=flags[0],
         legal_review=flags[1], collective=flags[2], missing=missing)
 

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ...case import RESTRICTIVE_MEASURES
+from ...case import Measure, measures_weight
 from ...core.errors import NoVersionInForce
 from ...core.money import ZERO
 from ...core.text import Text
@@ -79,8 +79,8 @@ def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
                                                          f"without {missing}")
         return "old", Text("其中一个版本对本案无法计算幅度",
                            "one version gives no computable range for this case")
-    nm = set(new.measures) & RESTRICTIVE_MEASURES
-    om = set(old.measures) & RESTRICTIVE_MEASURES
+    nm = measures_weight(Measure(m) for m in new.measures)
+    om = measures_weight(Measure(m) for m in old.measures)
     axes = [  # (name zh, name en, new <= old, new < old, old < new)
         ("罚款", "fine", nf <= of, nf < of, of < nf),
         ("限制性措施", "restrictive measures", nm <= om, nm < om, om < nm),
@@ -90,7 +90,7 @@ def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
          old.daily < new.daily),
     ]
     lighter = [a for a in axes if a[3]]
-    heavier = [a for a in axes if a[4]]
+    heavier = [a for a in axes if not a[2]]  # not lighter-or-equal on an axis: heavier there
     nz, ez = _range_text(new), _range_text(old)
     if lighter and not heavier:
         return "new", Text(

@@ -12,8 +12,7 @@ from pydantic.dataclasses import dataclass
 from ...core.money import Money
 from .base import Percent
 
-MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income",
-                    "discharge_fee"]
+MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income", "discharge_fee"]
 CountBase = Literal["units", "continuing_days"]
 _CONFIG = ConfigDict(extra="forbid")
 _OPTIONAL = "可以处…罚款: the fine itself is discretionary (the authority may impose only the measures)"
@@ -29,7 +28,7 @@ class Fixed:
     formula: Literal["fixed"]
     min: Money
     max: Money
-    optional: bool = Field(False, description=_OPTIONAL)
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
     @model_validator(mode="after")
     def _check(self) -> Any:
@@ -41,7 +40,7 @@ class Fixed:
 class UpTo:
     formula: Literal["up_to"]
     max: Money
-    optional: bool = Field(False, description=_OPTIONAL)
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
@@ -50,11 +49,12 @@ class PercentOf:
     base: MoneyBase
     min_percent: Percent
     max_percent: Percent
-    floor: Money | None = Field(None, description="the result is at least this")
-    cap: Money | None = Field(None, description="the result is at most this")
-    base_floor: Money | None = Field(
-        None, description="the base counts as at least this (不足…的，按…计算)")
-    optional: bool = Field(False, description=_OPTIONAL)
+    floor: Annotated[Money | None, Field(description="the result is at least this")] = None
+    cap: Annotated[Money | None, Field(description="the result is at most this")] = None
+    base_floor: Annotated[
+        Money | None, Field(description="the base counts as at least this (不足…的，按…计算)")
+    ] = None
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
     @model_validator(mode="after")
     def _check(self) -> Any:
@@ -69,13 +69,17 @@ class MultipleOf:
     base: MoneyBase
     max_multiple: Percent
     min_multiple: Percent = Decimal(0)
-    floor: Money | None = Field(None, description="the result is at least this")
-    cap: Money | None = Field(None, description="the result is at most this")
-    base_floor: Money | None = Field(
-        None, description="the base counts as at least this (不足…的，按…计算): with the base "
-        "unknown, the minimum is still known")
-    otherwise: Fine | None = Field(None, description="formula when the base is absent or zero")
-    optional: bool = Field(False, description=_OPTIONAL)
+    floor: Annotated[Money | None, Field(description="the result is at least this")] = None
+    cap: Annotated[Money | None, Field(description="the result is at most this")] = None
+    base_floor: Annotated[
+        Money | None,
+        Field(
+            description="the base counts as at least this (不足…的，按…计算): with the base "
+            "unknown, the minimum is still known"
+        ),
+    ] = None
+    otherwise: Annotated[Fine | None, Field(description="formula when the base is absent or zero")] = None
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
     @model_validator(mode="after")
     def _check(self) -> Any:
@@ -90,7 +94,7 @@ class PerUnit:
     base: CountBase
     min: Money
     max: Money
-    optional: bool = Field(False, description=_OPTIONAL)
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
     @model_validator(mode="after")
     def _check(self) -> Any:
@@ -110,7 +114,7 @@ class Unspecified:
     the range comes from local rules, so envrules cannot compute it."""
 
     formula: Literal["unspecified"]
-    optional: bool = Field(False, description=_OPTIONAL)
+    optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
 
 Fine = Annotated[

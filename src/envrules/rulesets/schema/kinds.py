@@ -6,9 +6,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from ...case import Measure
+from ...core.text import Text
 from .base import ALWAYS, Basis, Dated, Id, Spec, When
 from .fines import Fine
-from ...core.text import Text
 
 
 class Tier(Spec):

@@ -5,7 +5,7 @@ and kept as they are in the compiled plan."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
@@ -21,8 +21,8 @@ _CONFIG = ConfigDict(extra="forbid")
 class DaysRange:
     """A range of days (detention), both ends inclusive."""
 
-    min: int = Field(ge=0, le=365)
-    max: int = Field(ge=0, le=365)
+    min: Annotated[int, Field(ge=0, le=365)]
+    max: Annotated[int, Field(ge=0, le=365)]
 
     @model_validator(mode="after")
     def _ordered(self) -> Any:
@@ -34,8 +34,10 @@ class DaysRange:
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class JurisdictionThen:
     level: JurisdictionLevel
-    authority: str | None = Field(
-        None, description="authority id; `{county}` / `{township}` / `{city}` take the case's region")
+    authority: Annotated[
+        str | None,
+        Field(description="authority id; `{county}` / `{township}` / `{city}` take the case's region"),
+    ] = None
     reason: Text | None = None
 
 
@@ -58,16 +60,17 @@ class SupervisionThen:
     supervisor: str | None = None
     inspection: Text | None = None
     sampling_ratio: str | None = None
-    grid_level: int | None = Field(None, ge=1, le=3)
+    grid_level: Annotated[int | None, Field(ge=1, le=3)] = None
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class TransferThen:
-    to: str = Field(description="public_security, judicial, or an authority/department id")
+    to: Annotated[str, Field(description="public_security, judicial, or an authority/department id")]
     reason: Text | None = None
-    detention_days: DaysRange | None = Field(None, description="detention the law provides")
-    lighter_detention_days: DaysRange | None = Field(
-        None, description="detention where the circumstances are lighter (情节较轻)")
+    detention_days: Annotated[DaysRange | None, Field(description="detention the law provides")] = None
+    lighter_detention_days: Annotated[
+        DaysRange | None, Field(description="detention where the circumstances are lighter (情节较轻)")
+    ] = None
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
@@ -82,7 +85,7 @@ class MonitoringThen:
 class LimitationThen:
     """The limitation period (追责时效) a rule gives."""
 
-    years: int = Field(ge=1, le=50)
+    years: Annotated[int, Field(ge=1, le=50)]
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
@@ -90,9 +93,13 @@ class HearingThen:
     """A hearing right: from a fine of ``threshold`` yuan (较大数额), or, without
     a threshold, because the rule's condition holds (责令停产整治, 吊销 …)."""
 
-    threshold: Money | None = Field(None, description="fines from this amount")
-    inclusive: bool = Field(True, description="以上 includes the amount itself (set false where "
-                            "the published reading excludes it)")
+    threshold: Annotated[Money | None, Field(description="fines from this amount")] = None
+    inclusive: Annotated[
+        bool,
+        Field(
+            description="以上 includes the amount itself (set false where the published reading excludes it)"
+        ),
+    ] = True
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
@@ -114,7 +121,7 @@ class FirstViolationThen:
     """What counts as a first violation (首违): no penalised prior violation
     in the window before the act (of the same kind, if ``same_kind``)."""
 
-    window_years: int = Field(ge=1, le=20)
+    window_years: Annotated[int, Field(ge=1, le=20)]
     same_kind: bool = False
 
 
@@ -143,8 +150,18 @@ OUTCOMES: dict[str, type] = {
 }
 """The outcome shape of each ``decides``."""
 
-PROCEDURE = frozenset({"limitation", "hearing", "legal_review", "collective_deliberation",
-                       "daily_penalty", "designation", "first_violation", "minor_violation"})
+PROCEDURE = frozenset(
+    {
+        "limitation",
+        "hearing",
+        "legal_review",
+        "collective_deliberation",
+        "daily_penalty",
+        "designation",
+        "first_violation",
+        "minor_violation",
+    }
+)
 """Tables the penalty procedure consults, rather than the decision's parts."""
 
 ADAPTERS: dict[str, TypeAdapter[Any]] = {}

@@ -56,7 +56,7 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the boundary: never a traceback by default
+    except Exception as exc:
         if debug:
             raise
         word = "内部错误" if lang == "zh" else "internal error"

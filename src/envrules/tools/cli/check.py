@@ -11,7 +11,7 @@ from ..lint import run_lint
 from ..scenarios import run_paths
 from .app import LangOpt, RulesetsOpt, app
 from .decide import Format
-from .io import default_lang, out
+from .io import DEFAULT_LANG, out
 
 
 @app.command("test")
@@ -22,7 +22,7 @@ def test_cmd(
     junit_xml: Annotated[Path | None, typer.Option("--junit-xml")] = None,
     rulesets: RulesetsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
-    lang: LangOpt = default_lang(),
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """运行情景文件（*.scenarios.yaml），有失败则返回 1 · Run scenario files: exit 1 if any fails."""
     raise typer.Exit(run_paths(paths, profile=profile, rulesets=rulesets, junit_xml=junit_xml,
@@ -35,7 +35,7 @@ def lint(
         help="规则集名称或规则集目录 · Profiles or a rulesets directory.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     rulesets: RulesetsOpt = None,
-    lang: LangOpt = default_lang(),
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """静态检查规则集，发现问题返回 1 · Check rulesets statically: exit 1 if anything is found."""
     raise typer.Exit(run_lint(targets or [], rulesets=rulesets, fmt=fmt.value, console=out,

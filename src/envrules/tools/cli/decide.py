@@ -10,7 +10,7 @@ import typer
 
 from ... import Engine, load
 from .app import LangOpt, ProfileOpt, RulesetsOpt, app
-from .io import default_lang, fail, out, read_json
+from .io import DEFAULT_LANG, fail, out, read_json
 
 
 class Format(StrEnum):
@@ -38,7 +38,7 @@ def decide(
         help="案件 JSON（对象或列表），- 表示标准输入 · Case JSON (object or list), or - for stdin.")],
     profile: ProfileOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json 或 text")] = Format.json,
-    lang: LangOpt = default_lang(),
+    lang: LangOpt = DEFAULT_LANG,
     evaluator: Annotated[EvaluatorName, typer.Option(
         help="compiled 或 durable")] = EvaluatorName.compiled,
     rulesets: RulesetsOpt = None,
@@ -64,7 +64,7 @@ def decide(
 def explain(
     case_file: Annotated[Path, typer.Argument(help="案件 JSON，- 表示标准输入 · Case JSON, or - for stdin.")],
     profile: ProfileOpt = None,
-    lang: LangOpt = default_lang(),
+    lang: LangOpt = DEFAULT_LANG,
     rulesets: RulesetsOpt = None,
 ) -> None:
     """以法律人员可读的文字说明处理决定 · Explain a decision as text a lawyer can follow."""

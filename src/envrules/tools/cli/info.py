@@ -15,7 +15,7 @@ from ..schemas import json_schema
 from ..tables import render_plan
 from .app import LangOpt, RulesetsOpt, app
 from .decide import engine_for
-from .io import default_lang, out
+from .io import DEFAULT_LANG, out
 
 
 class SchemaName(StrEnum):
@@ -44,7 +44,7 @@ def profiles(rulesets: RulesetsOpt = None) -> None:
 @app.command()
 def kinds(
     profile: Annotated[str, typer.Option("--profile", "-p")] = "national",
-    rulesets: RulesetsOpt = None, lang: LangOpt = default_lang(),
+    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出违法行为类别及其各时期版本 · List violation kinds with their dated versions."""
     engine = engine_for(profile, rulesets, None, lang.value)
@@ -61,7 +61,7 @@ def kinds(
 @app.command()
 def tables(
     profile: Annotated[str, typer.Argument(help="如 hebei/langfang · e.g. hebei/langfang")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = default_lang(),
+    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """以 Markdown 表格打印规则集的全部规则 · Print every rule of a profile as Markdown tables."""
     out.print(render_plan(engine_for(profile, rulesets, None, lang.value).plan), markup=False)
@@ -70,7 +70,7 @@ def tables(
 @app.command()
 def regions(
     profile: Annotated[str, typer.Option("--profile", "-p")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = default_lang(),
+    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出规则集的地区（案件 region 中使用的 id）及区划代码 · List regions with their codes."""
     engine = engine_for(profile, rulesets, None, lang.value)
@@ -83,7 +83,7 @@ def regions(
 @app.command()
 def matters(
     profile: Annotated[str, typer.Option("--profile", "-p")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = default_lang(),
+    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出规则集的事项（案件 matter 中使用的 id） · List a profile's matters."""
     engine = engine_for(profile, rulesets, None, lang.value)

@@ -36,6 +36,10 @@ def default_lang() -> Lang:
     return Lang.en
 
 
+DEFAULT_LANG = default_lang()
+"""The output language when ``--lang`` is not given, read once at start-up."""
+
+
 def safe(text: object) -> str:
     """Text from input, with terminal control sequences shown, never obeyed."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))

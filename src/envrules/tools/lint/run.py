@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 
 from ...core.errors import InputError, RulesetError, SourceLocation, problem
-from ...plan import compile_plan
+from ...plan.compile import compile_plan
 from ...rulesets import (
     DirectorySource,
     LayerIndex,

@@ -20,6 +20,7 @@ from ...rulesets import SCENARIO_SUFFIX
 from .match import Mismatch, compare, show
 from .model import Scenario, load_file
 
+
 def find_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
