@@ -103,7 +103,7 @@ def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
 
 
 _MONEY_FIELDS = {"investment", "illegal_gain", "cost", "direct_loss", "person_income",
-                 "original_fine", "discharge_fee"}
+                 "original_fine", "discharge_fee", "goods_value", "reclamation_fee"}
 _RATIO_FIELDS = {"exceedance_multiple"}
 _PART_NAMES = {"violation": "v", "enterprise": "e", "region": "r", "procedure": "p"}
 

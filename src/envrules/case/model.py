@@ -26,6 +26,7 @@ from pydantic import (
 from ..core.dates import parse_date
 from ..core.money import Money, parse_money
 from .vocabulary import (
+    AcceptanceDefect,
     AccidentGrade,
     Circumstance,
     Designation,
@@ -41,6 +42,8 @@ from .vocabulary import (
     Medium,
     MonitoredLevel,
     NoiseSource,
+    OutfallArea,
+    PermitBreach,
     PermitClass,
     ProjectStage,
     ReinspectionResult,
@@ -132,9 +135,25 @@ class Violation(BaseModel):
     waste_category: WasteCategory | None = None
     noise_source: NoiseSource | None = None
     item: Count | None = Field(None, ge=1, le=100, description="item (项) of the article")
+    acceptance_defect: AcceptanceDefect | None = Field(
+        None, description="三同时 / 未验先投: what was wrong with the protection facilities")
+    outfall_area: OutfallArea | None = Field(None, description="where the outfall lies")
+    outfall_newly_set: Flag | None = Field(
+        None, description="the outfall was newly set (新设), not one existing before the area "
+        "was designated")
+    permit_breach: PermitBreach | None = Field(
+        None, description="discharging without a permit, or beyond its terms")
     investment: Money | None = Field(None, description="total project investment, yuan")
     illegal_gain: Money | None = Field(None, description="illegal gains, yuan")
     cost: Money | None = Field(None, description="disposal cost / fee the formula multiplies")
+    goods_value: Money | None = Field(
+        None, description="value of the goods or products concerned (货值金额, market value of "
+        "ore mined), yuan")
+    reclamation_fee: Money | None = Field(
+        None, description="farmland reclamation fee for the land concerned (耕地开垦费), yuan")
+    discharge_fee: Money | None = Field(
+        None, description="pollutant discharge fee due (应缴纳排污费数额), yuan; the base of "
+        "pre-2018 Water Law fines")
     direct_loss: Money | None = Field(None, description="direct economic loss, yuan")
     person_income: Money | None = Field(
         None, description="responsible person's income from the unit in the prior year, yuan")

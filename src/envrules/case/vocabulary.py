@@ -16,6 +16,7 @@ class EiaDocument(StrEnum):
 
 class Severity(StrEnum):
     ordinary = "ordinary"
+    relatively_serious = "relatively_serious"  # 情节较重 (a middle tier some local rules add)
     serious = "serious"  # 情节严重
 
 
@@ -109,6 +110,34 @@ class PermitClass(StrEnum):
     registration = "registration"  # 排污登记
     simplified = "simplified"  # 简化管理
     key = "key"  # 重点管理
+
+
+class AcceptanceDefect(StrEnum):
+    """What was wrong with the environmental protection facilities of a project put
+    into production or use (三同时 / 未验先投): the Code art. 1100 covers the first three,
+    the 2017 Regulations art. 23 (not repealed) the last two."""
+
+    not_simultaneous = "not_simultaneous"  # 未与主体工程同时设计、同时施工、同时投产使用
+    not_built = "not_built"  # 未建成
+    substandard = "substandard"  # 未达到规定要求（验收不合格）
+    not_accepted = "not_accepted"  # 建成但未经验收
+    acceptance_fraud = "acceptance_fraud"  # 在环境保护设施验收中弄虚作假
+
+
+class OutfallArea(StrEnum):
+    """Where a pollutant outfall lies (Code art. 1109 para 2; Water Law 2017 art. 84 para 1)."""
+
+    drinking_water_source = "drinking_water_source"  # 饮用水水源保护区
+    # 自然保护地水体等特殊水体、生态保护红线区域及其他需要特别保护的区域
+    specially_protected = "specially_protected"
+    general = "general"  # 其他区域
+
+
+class PermitBreach(StrEnum):
+    """How a discharge stands to the pollutant discharge permit (Code arts. 1102, 1103)."""
+
+    no_permit = "no_permit"  # 未依法取得排污许可证排放
+    beyond_permit = "beyond_permit"  # 未按照排污许可证载明的种类、浓度、排放量、限值排放
 
 
 class Circumstance(StrEnum):
@@ -234,6 +263,8 @@ class Measure(StrEnum):
     confiscate_items = "confiscate_items"  # 没收非法财物
     order_remove_outfall = "order_remove_outfall"  # 责令拆除排污口
     order_stop_use = "order_stop_use"  # 责令停止使用
+    restrict_suspend_or_revoke = "restrict_suspend_or_revoke"  # 限产、停产整治或吊销（必须择一）
+    stop_production_or_revoke = "stop_production_or_revoke"  # 停产停业或吊销（必须择一）
 
 
 class PenaltyOutcome(StrEnum):
@@ -277,6 +308,8 @@ MEASURE_SEVERITY: dict[Measure, int] = {
     Measure.lower_qualification: 3,  # 降低资质等级
     Measure.revoke_license: 4, Measure.revoke_qualification: 4,  # 吊销
     Measure.suspension_or_closure: 5, Measure.order_close: 5,  # 停业、关闭
+    # one of several is mandatory: weighed as the lightest the authority may choose
+    Measure.restrict_suspend_or_revoke: 1, Measure.stop_production_or_revoke: 3,
 }
 """Measures that restrict production, business or rights, ranked by how far
 they restrict (docs/penalty.md §2): the lighter-law comparison weighs them

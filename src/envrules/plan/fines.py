@@ -26,6 +26,8 @@ BASES = {"investment": ("建设项目总投资额", "total investment"),
          "direct_loss": ("直接经济损失", "direct economic loss"),
          "person_income": ("上一年度从本单位取得的收入", "the prior year's income from the unit"),
          "discharge_fee": ("应缴纳排污费数额", "the discharge fee due"),
+         "goods_value": ("货值金额", "the value of the goods"),
+         "reclamation_fee": ("耕地开垦费", "the farmland reclamation fee"),
          "units": ("每件", "per unit"), "continuing_days": ("每日", "per day")}
 
 
