@@ -37,6 +37,7 @@ class EiaDocument(StrEnum):
 
 class Severity(StrEnum):
     ordinary = "ordinary"
+    relatively_serious = "relatively_serious"  # 情节较重 (a middle tier some local rules add)
     serious = "serious"  # 情节严重
 
 
@@ -130,6 +131,33 @@ class PermitClass(StrEnum):
     registration = "registration"  # 排污登记
     simplified = "simplified"  # 简化管理
     key = "key"  # 重点管理
+
+
+class AcceptanceDefect(StrEnum):
+    """What was wrong with the environmental protection facilities of a project put
+    into production or use (三同时 / 未验先投): the Code art. 1100 covers the first three,
+    the 2017 Regulations art. 23 (not repealed) the last two."""
+
+    not_simultaneous = "not_simultaneous"  # 未与主体工程同时设计、同时施工、同时投产使用
+    not_built = "not_built"  # 未建成
+    substandard = "substandard"  # 未达到规定要求（验收不合格）
+    not_accepted = "not_accepted"  # 建成但未经验收
+    acceptance_fraud = "acceptance_fraud"  # 在环境保护设施验收中弄虚作假
+
+
+class OutfallArea(StrEnum):
+    """Where a pollutant outfall lies (Code art. 1109 para 2; Water Law 2017 art. 84 para 1)."""
+
+    drinking_water_source = "drinking_water_source"  # 饮用水水源保护区
+    specially_protected = "specially_protected"  # 自然保护地水体等特殊水体、生态保护红线区域及其他需要特别保护的区域
+    general = "general"  # 其他区域
+
+
+class PermitBreach(StrEnum):
+    """How a discharge stands to the pollutant discharge permit (Code arts. 1102, 1103)."""
+
+    no_permit = "no_permit"  # 未依法取得排污许可证排放
+    beyond_permit = "beyond_permit"  # 未按照排污许可证载明的种类、浓度、排放量、限值排放
 
 
 class Circumstance(StrEnum):
@@ -269,9 +297,24 @@ class Violation(BaseModel):
     waste_category: WasteCategory | None = None
     noise_source: NoiseSource | None = None
     item: int | None = Field(None, ge=1, description="item (项) of the article, where it matters")
+    acceptance_defect: AcceptanceDefect | None = Field(
+        None, description="三同时 / 未验先投: what was wrong with the protection facilities")
+    outfall_area: OutfallArea | None = Field(None, description="where the outfall lies")
+    outfall_newly_set: bool | None = Field(
+        None, description="the outfall was newly set (新设), not one existing before the area "
+        "was designated")
+    permit_breach: PermitBreach | None = Field(
+        None, description="discharging without a permit, or beyond its terms")
     investment: Money | None = Field(None, description="total project investment, yuan")
     illegal_gain: Money | None = Field(None, description="illegal gains, yuan")
     cost: Money | None = Field(None, description="disposal cost / fee the formula multiplies")
+    goods_value: Money | None = Field(
+        None, description="value of the goods or products concerned (货值金额, 违法采出的矿产品市场价值), yuan")
+    reclamation_fee: Money | None = Field(
+        None, description="farmland reclamation fee for the land concerned (耕地开垦费), yuan")
+    discharge_fee: Money | None = Field(
+        None, description="pollutant discharge fee due (应缴纳排污费数额), yuan; the base of "
+        "pre-2018 Water Law fines")
     direct_loss: Money | None = Field(None, description="direct economic loss, yuan")
     person_income: Money | None = Field(
         None, description="responsible person's income from the unit in the prior year, yuan"

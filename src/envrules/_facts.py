@@ -90,7 +90,8 @@ def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
     return None
 
 
-_MONEY_FIELDS = {"investment", "illegal_gain", "cost", "direct_loss", "person_income"}
+_MONEY_FIELDS = {"investment", "illegal_gain", "cost", "direct_loss", "person_income",
+                 "discharge_fee", "goods_value", "reclamation_fee"}
 
 
 def _model_facts(model: type[BaseModel], prefix: str) -> list[Fact]:

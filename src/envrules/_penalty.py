@@ -112,6 +112,8 @@ def _bounded(lo: Decimal, hi: Decimal) -> Span:
 
 BASES = {"investment": "建设项目总投资额", "illegal_gain": "违法所得", "cost": "所需处置费用",
          "direct_loss": "直接经济损失", "person_income": "上一年度从本单位取得的收入",
+         "discharge_fee": "应缴纳排污费数额", "goods_value": "货值金额",
+         "reclamation_fee": "耕地开垦费",
          "units": "每件", "continuing_days": "每日"}
 
 

@@ -106,7 +106,8 @@ class Dated(Spec):
 
 # --------------------------------------------------------------------------- fines
 
-MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income"]
+MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income",
+                    "discharge_fee", "goods_value", "reclamation_fee"]
 CountBase = Literal["units", "continuing_days"]
 
 
@@ -199,6 +200,7 @@ Measure = Literal[
     "business_ban", "public_criticism", "order_time_limited_treatment", "order_demolish",
     "order_close", "lower_qualification", "order_stop_discharge", "confiscate_items",
     "order_remove_outfall", "order_stop_use",
+    "restrict_suspend_or_revoke", "stop_production_or_revoke",
 ]
 
 
