@@ -149,7 +149,8 @@ class OutfallArea(StrEnum):
     """Where a pollutant outfall lies (Code art. 1109 para 2; Water Law 2017 art. 84 para 1)."""
 
     drinking_water_source = "drinking_water_source"  # 饮用水水源保护区
-    specially_protected = "specially_protected"  # 自然保护地水体等特殊水体、生态保护红线区域及其他需要特别保护的区域
+    # 自然保护地水体等特殊水体、生态保护红线区域及其他需要特别保护的区域
+    specially_protected = "specially_protected"
     general = "general"  # 其他区域
 
 
@@ -309,7 +310,8 @@ class Violation(BaseModel):
     illegal_gain: Money | None = Field(None, description="illegal gains, yuan")
     cost: Money | None = Field(None, description="disposal cost / fee the formula multiplies")
     goods_value: Money | None = Field(
-        None, description="value of the goods or products concerned (货值金额, 违法采出的矿产品市场价值), yuan")
+        None, description="value of the goods or products concerned (货值金额, market value of "
+        "ore mined), yuan")
     reclamation_fee: Money | None = Field(
         None, description="farmland reclamation fee for the land concerned (耕地开垦费), yuan")
     discharge_fee: Money | None = Field(
