@@ -12,7 +12,10 @@ from pydantic.dataclasses import dataclass
 from ...core.money import Money
 from .base import Percent
 
-MoneyBase = Literal["investment", "illegal_gain", "cost", "direct_loss", "person_income", "discharge_fee"]
+MoneyBase = Literal[
+    "investment", "illegal_gain", "cost", "direct_loss", "person_income", "discharge_fee",
+    "goods_value", "reclamation_fee",
+]
 CountBase = Literal["units", "continuing_days"]
 _CONFIG = ConfigDict(extra="forbid")
 _OPTIONAL = "可以处…罚款: the fine itself is discretionary (the authority may impose only the measures)"
