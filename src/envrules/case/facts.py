@@ -144,6 +144,21 @@ def violations_past_3y(case: Case) -> int:
                if prior.penalized and start <= prior.decided_on <= occurred)
 
 
+def violations_3y_incl_current(case: Case) -> int:
+    """Violations in the three years up to the act, the one decided included
+    (a matter-only question counts penalised priors in the three years up to
+    decided_on)."""
+    if case.violation is not None:
+        end, current = case.violation.occurred_on, 1
+    elif case.decided_on is not None:
+        end, current = case.decided_on, 0
+    else:
+        return 0
+    start = shift_years(end, -3)
+    return current + sum(1 for prior in case.enterprise.prior_violations
+                         if prior.penalized and start <= prior.decided_on <= end)
+
+
 def same_kind_past_2y(case: Case) -> int:
     """Same-kind violations in the two years before the act, the current one
     included (近二年同类违法行为（含本次）)."""
@@ -172,6 +187,9 @@ DERIVED: dict[str, tuple[FactType, Callable[[Case], Any], str]] = {
     "enterprise.violations_past_3y": (
         FactType.INT, violations_past_3y,
         "penalised violations decided in the three years before occurred_on"),
+    "enterprise.violations_3y_incl_current": (
+        FactType.INT, violations_3y_incl_current,
+        "violations in the three years up to the act, the one decided included"),
     "enterprise.same_kind_past_2y": (
         FactType.INT, same_kind_past_2y,
         "same-kind violations in the two years before the act, the current one included"),

@@ -28,6 +28,7 @@ from ..core.money import Money, parse_money
 from .vocabulary import (
     AcceptanceDefect,
     AccidentGrade,
+    CardIssuerClass,
     Circumstance,
     Designation,
     DisclosureDefect,
@@ -201,6 +202,10 @@ class Enterprise(BaseModel):
     permit_class: PermitClass | None = Field(None, description="排污许可管理类别")
     industry: Id | None = None
     eia_approver: Id | None = Field(None, description="authority id that approved its EIA")
+    major_project: Flag = Field(
+        False, description="跨流域、跨区域等重大建设项目 (2015 post-approval measures art. 4)")
+    card_issuer_class: CardIssuerClass | None = Field(
+        None, description="single-purpose prepaid card issuer class (集团/品牌/规模/其他发卡企业)")
     prior_violations: tuple[PriorViolation, ...] = Field((), max_length=1000)
 
 
@@ -224,6 +229,8 @@ class Region(BaseModel):
     townships: frozenset[Id] = Field(frozenset(), max_length=500,
                                      description="townships/streets/parks")
     central_urban_area: Flag = False
+    urban_area: Flag | None = Field(None, description="城区 (built-up urban area); unset: not stated")
+    key_supervision_grid: Flag = Field(False, description="a key-area supervision grid (重点区域网格)")
     special_zone: Id | None = None
 
     @model_validator(mode="before")

@@ -215,6 +215,15 @@ class Designation(StrEnum):
     disputed = "disputed"  # 管辖争议，协商不成
 
 
+class CardIssuerClass(StrEnum):
+    """单用途商业预付卡发卡企业类别 (prepaid-card measures art. 7)."""
+
+    group = "group"  # 集团发卡企业
+    brand = "brand"  # 品牌发卡企业
+    scale = "scale"  # 规模发卡企业
+    other = "other"  # 其他发卡企业
+
+
 class Level(StrEnum):
     province = "province"
     city = "city"
@@ -263,6 +272,7 @@ class Measure(StrEnum):
     confiscate_items = "confiscate_items"  # 没收非法财物
     order_remove_outfall = "order_remove_outfall"  # 责令拆除排污口
     order_stop_use = "order_stop_use"  # 责令停止使用
+    revoke_business_qualification = "revoke_business_qualification"  # 撤销（吊销）经营资格
     restrict_suspend_or_revoke = "restrict_suspend_or_revoke"  # 限产、停产整治或吊销（必须择一）
     stop_production_or_revoke = "stop_production_or_revoke"  # 停产停业或吊销（必须择一）
 
@@ -307,6 +317,7 @@ MEASURE_SEVERITY: dict[Measure, int] = {
     Measure.order_stop_production: 3, Measure.business_ban: 3,  # 停产停业、限制从业
     Measure.lower_qualification: 3,  # 降低资质等级
     Measure.revoke_license: 4, Measure.revoke_qualification: 4,  # 吊销
+    Measure.revoke_business_qualification: 4,
     Measure.suspension_or_closure: 5, Measure.order_close: 5,  # 停业、关闭
     # one of several is mandatory: weighed as the lightest the authority may choose
     Measure.restrict_suspend_or_revoke: 1, Measure.stop_production_or_revoke: 3,

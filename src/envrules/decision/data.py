@@ -139,6 +139,7 @@ def _outcomes(r: Result, table: PlanTable, rule: PlanRule) -> tuple[str, dict[st
         return decides, clean([("table", table.id), ("level", then.level.value),
                                ("authority", ident), ("authority_name", name),
                                ("duty", _text(then.duty)), ("reports_to", reports),
+                               ("duty_holder", then.duty_holder),
                                ("rule", rule.id), ("basis", _cite(rule.basis))])
     return None
 

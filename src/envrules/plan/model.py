@@ -231,7 +231,7 @@ class PlanRegion:
     type: str | None
     central_urban_area: bool
     period: Period
-    former_names: tuple[tuple[str, str | None, date], ...]
+    former_names: tuple[tuple[str, str | None, date | None], ...]
     note: str | None
     at: SourceLocation | None = _NOWHERE
 

@@ -79,6 +79,7 @@ class MonitoringThen:
     authority: str | None = None
     duty: Text | None = None
     reports_to: str | None = None
+    duty_holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)

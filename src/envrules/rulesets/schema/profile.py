@@ -22,8 +22,9 @@ class FormerName(Spec):
 
     name: str = Field(min_length=1)
     code: str | None = Field(None, pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
-    until: Day = Field(description="last day the name was in use")
+    until: Day | None = Field(None, description="last day the name was in use")
     basis: Basis | None = None
+    note: str | None = None
 
 
 class RegionSpec(Spec):
@@ -37,6 +38,7 @@ class RegionSpec(Spec):
     central_urban_area: bool = False
     effective_from: Day | None = Field(None, description="the unit exists from this day")
     effective_to: Day | None = Field(None, description="last day the unit existed")
+    successor: Id | None = Field(None, description="the unit that took over (a move or merger)")
     former_names: tuple[FormerName, ...] = ()
     note: str | None = None
 

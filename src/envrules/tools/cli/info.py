@@ -35,9 +35,13 @@ def schema(name: Annotated[SchemaName, typer.Argument()]) -> None:
 @app.command()
 def profiles(rulesets: RulesetsOpt = None) -> None:
     """列出可加载的规则集 · List the profiles that can be loaded."""
+    from ...plan import load_plan
+
+    source = source_for(rulesets)
     table = Table("profile", "title", "regions", box=None)
-    for name, meta in selectable_profiles(source_for(rulesets)):
-        table.add_row(name, f"{meta.title.zh} · {meta.title.en}", str(len(meta.regions)))
+    for name, meta in selectable_profiles(source):
+        count = len(load_plan(source, name).regions)
+        table.add_row(name, f"{meta.title.zh} · {meta.title.en}", str(count))
     out.print(table)
 
 
@@ -77,7 +81,9 @@ def regions(
     for r in engine.plan.regions.values():
         indent = {"province": "", "city": "", "county": "  ", "township": "    "}[r.level]
         extra = (", 中心城区 central urban area" if r.central_urban_area else "")
-        out.print(f"{indent}{r.id}  {r.name}  {r.code or '—'}  ({r.level}{extra})", markup=False)
+        until = f", until {r.period.end}" if r.period.end else ""
+        out.print(f"{indent}{r.id}  {r.name}  {r.code or '—'}  ({r.level}{extra}{until})",
+                  markup=False)
 
 
 @app.command()
