@@ -331,6 +331,12 @@ class Region(BaseModel):
     )
     townships: frozenset[Id] = Field(frozenset(), description="townships/streets/parks")
     central_urban_area: bool = False
+    urban_area: bool | None = Field(
+        None, description="城区: the place lies in the city's built-up urban area (broader than "
+        "the 中心城区); unset = not stated")
+    key_supervision_grid: bool = Field(
+        False, description="the place lies in a key supervision unit grid (重点监管单元网格) "
+        "the city grid body designated")
     special_zone: Id | None = None
 
     @model_validator(mode="before")

@@ -120,6 +120,7 @@ class Monitoring(BaseModel):
     authority_name: str | None = None
     duty: Text | None = None
     reports_to: str | None = None
+    duty_holder: str | None = None
     rule: str
     basis: Citation
 

@@ -417,6 +417,7 @@ class Engine:
         reports_to, _ = self._resolve(then.reports_to, case)
         return Monitoring(table=table.id, level=then.level, authority=authority,
                           authority_name=name, duty=then.duty, reports_to=reports_to,
+                          duty_holder=then.duty_holder,
                           rule=rule.id, basis=cite(rule.basis))
 
 

@@ -166,6 +166,26 @@ def _violations_past_3y(case: Case) -> int:
     )
 
 
+def _violations_3y_incl_current(case: Case) -> int:
+    """Violations within three years, the one being decided included
+    (三年内存在环境违法行为): with a violation, 1 plus the penalised prior
+    violations decided in the three years up to occurred_on; with none (a
+    question about a matter), the penalised prior violations decided in the
+    three years up to decided_on."""
+    if case.violation is not None:
+        reference, current = case.violation.occurred_on, 1
+    elif case.decided_on is not None:
+        reference, current = case.decided_on, 0
+    else:
+        return 0
+    start = shift_years(reference, -3)
+    return current + sum(
+        1
+        for prior in case.enterprise.prior_violations
+        if prior.penalized and start <= prior.decided_on <= reference
+    )
+
+
 def _same_kind_past_2y(case: Case) -> int:
     """Same-kind violations in the two years before the act, the current one
     included (近二年同类违法行为（含本次）)."""
@@ -193,6 +213,9 @@ _DERIVED: tuple[tuple[str, FactType, Callable[[Case], Any], str], ...] = (
      "the party is a unit (单位), not a natural person"),
     ("enterprise.violations_past_3y", FactType.INT, _violations_past_3y,
      "penalised violations decided in the three years before occurred_on"),
+    ("enterprise.violations_3y_incl_current", FactType.INT, _violations_3y_incl_current,
+     "violations within three years, the one being decided included (三年内存在环境违法行为); "
+     "without a violation, penalised violations decided in the three years before decided_on"),
     ("enterprise.same_kind_past_2y", FactType.INT, _same_kind_past_2y,
      "same-kind violations in the two years before the act, the current one included"),
     ("violation.duration_days", FactType.INT, _duration_days,

@@ -113,6 +113,9 @@ class MonitoringOutcome(BaseModel):
     authority: str | None = None
     duty: Text | None = None
     reports_to: str | None = None
+    duty_holder: str | None = Field(
+        None, description="who must carry out the monitoring when it is not the authority, e.g. "
+        "permit_discharger (自行监测): the authority then supervises")
 
 
 OUTCOME_MODELS: dict[str, type[BaseModel]] = {
