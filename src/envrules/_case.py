@@ -182,6 +182,16 @@ class MonitoredLevel(StrEnum):
     none = "none"
 
 
+class CardIssuerClass(StrEnum):
+    """单用途商业预付卡发卡企业类别 (单用途商业预付卡管理办法（试行）arts. 5, 7): decides the
+    filing authority (备案机关)."""
+
+    group = "group"  # 集团发卡企业 (files with the province)
+    brand = "brand"  # 品牌发卡企业 (files with the province)
+    scale = "scale"  # 规模发卡企业 (files with the city)
+    other = "other"  # 其他发卡企业 (files with the county)
+
+
 class DiscoveryChannel(StrEnum):
     routine_inspection = "routine_inspection"  # 日常检查 / 双随机
     complaint = "complaint"  # 投诉举报
@@ -317,6 +327,11 @@ class Enterprise(BaseModel):
     permit_class: PermitClass | None = Field(None, description="排污许可管理类别")
     industry: Id | None = None
     eia_approver: Id | None = Field(None, description="authority id that approved its EIA")
+    major_project: bool = Field(
+        False, description="跨流域、跨区域等重大建设项目: a major (cross-basin, cross-region …) "
+        "construction project (2015 post-approval measures art. 4)")
+    card_issuer_class: CardIssuerClass | None = Field(
+        None, description="prepaid-card issuer class (集团/品牌/规模/其他发卡企业)")
     prior_violations: tuple[PriorViolation, ...] = ()
 
 
