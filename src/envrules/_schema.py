@@ -198,7 +198,7 @@ Measure = Literal[
     "warning", "order_to_file", "order_to_eliminate", "seal_or_seize", "revoke_qualification",
     "business_ban", "public_criticism", "order_time_limited_treatment", "order_demolish",
     "order_close", "lower_qualification", "order_stop_discharge", "confiscate_items",
-    "order_remove_outfall", "order_stop_use",
+    "order_remove_outfall", "order_stop_use", "revoke_business_qualification",
 ]
 
 
