@@ -104,6 +104,7 @@ MEASURES = {
     "order_to_eliminate": ("责令消除污染", "order to eliminate the pollution"),
     "seal_or_seize": ("查封、扣押", "sealing or seizure"),
     "revoke_qualification": ("取消检验资格", "revocation of the testing qualification"),
+    "revoke_business_qualification": ("撤销（吊销）经营资格", "revocation of the business qualification"),
     "business_ban": ("禁止从事相关业务", "ban from the business"),
     "public_criticism": ("通报批评", "public criticism"),
     "order_time_limited_treatment": ("责令限期治理", "order of treatment within a time limit"),
