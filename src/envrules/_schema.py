@@ -419,6 +419,21 @@ class Benchmark(Dated):
 RegionLevel = Literal["province", "city", "county", "township"]
 
 
+DivisionCode = Annotated[str, Field(
+    pattern=r"^[0-9]{12}$",
+    description="统计用区划代码 as published by the National Bureau of Statistics: 12 digits, "
+    "e.g. 131002000000 (a county-level unit), 131002001000 (a township)")]
+
+
+class FormerName(Spec):
+    """A name (and code) a region had before, e.g. 大洼县 before it became 大洼区."""
+
+    name: str = Field(min_length=1)
+    code: DivisionCode | None = None
+    until: date | None = Field(None, description="last day the name was in use, where known")
+    note: str | None = None
+
+
 class RegionSpec(Spec):
     id: Id
     name: str = Field(min_length=1)
@@ -426,7 +441,23 @@ class RegionSpec(Spec):
     parent: Id | None = None
     type: str | None = Field(None, description="county, district, zone, township, street, park …")
     central_urban_area: bool = False
+    code: DivisionCode | None = Field(None, description="statistical division code; none for "
+                                      "zones the statistics do not list")
+    effective_from: date | None = Field(None, description="first day the unit existed, where known")
+    effective_to: date | None = Field(None, description="last day the unit existed (inclusive), "
+                                      "where known")
+    successor: Id | None = Field(None, description="the region that took over its territory")
+    former_names: tuple[FormerName, ...] = ()
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Any:
+        if (self.effective_from is not None and self.effective_to is not None
+                and self.effective_to < self.effective_from):
+            raise ValueError(
+                f"effective_to {self.effective_to} is before effective_from {self.effective_from}"
+            )
+        return self
 
 
 class AuthoritySpec(Spec):

@@ -186,12 +186,14 @@ def regions(
     profile: Annotated[str, typer.Option("--profile", "-p")],
     rulesets: RulesetsOpt = None,
 ) -> None:
-    """List a profile's regions (ids to use in a case's region)."""
+    """List a profile's regions (ids to use in a case's region) with their statistical
+    division codes (统计用区划代码; "-" for zones the statistics do not list)."""
     engine = _engine(profile, rulesets)
     for r in engine.plan.regions.values():
         indent = {"province": "", "city": "", "county": "  ", "township": "    "}[r.level]
-        out.print(f"{indent}{r.id}  {r.name}  ({r.level}"
-                  + (", central urban area" if r.central_urban_area else "") + ")", markup=False)
+        out.print(f"{indent}{r.id}  {r.name}  {r.code or '-'}  ({r.level}"
+                  + (", central urban area" if r.central_urban_area else "")
+                  + (f", until {r.effective_to}" if r.effective_to else "") + ")", markup=False)
 
 
 @app.command()
