@@ -11,8 +11,9 @@ import envrules
 
 def _eia(engine: envrules.Engine, occurred: str, decided: str | None = None,
          **extra: object) -> envrules.Decision:
+    # a continuing kind: construction is taken to have ended the day it began
     violation = {"kind": "eia.unapproved_construction", "occurred_on": occurred,
-                 "eia_document": "report_book", **extra}
+                 "ended_on": occurred, "eia_document": "report_book", **extra}
     case: dict[str, object] = {"violation": violation, "region": {"county": "langfang.gu_an"}}
     if decided:
         case["decided_on"] = decided

@@ -187,7 +187,7 @@ def test_central_urban_area_readings() -> None:
 def test_regions_command_shows_the_code() -> None:
     from typer.testing import CliRunner
 
-    from envrules.cli import app
+    from envrules.tools.cli import app
 
     result = CliRunner().invoke(app, ["regions", "-p", "liaoning/panjin", "--rulesets", str(RULESETS)])
     assert result.exit_code == 0

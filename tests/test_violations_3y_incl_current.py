@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 
 import envrules
-from envrules._facts import FACTS
+from envrules.case import DERIVED
 
 PATH = "enterprise.violations_3y_incl_current"
 
 
 def _count(data: dict[str, Any]) -> int:
-    return int(FACTS[PATH].getter(envrules.Case.model_validate(data)))
+    return int(DERIVED[PATH][1](envrules.Case.model_validate(data)))
 
 
 def test_the_violation_being_decided_counts() -> None:

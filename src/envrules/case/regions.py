@@ -33,6 +33,8 @@ class RegionView:
     townships: frozenset[str]
     central_urban_area: bool
     special_zone: str | None
+    urban_area: bool | None
+    key_supervision_grid: bool
     county: str | None  # the county, when there is exactly one
     township: str | None  # the township, when there is exactly one
     spans_counties: bool
@@ -68,7 +70,8 @@ def complete(region: Region, regions: Mapping[str, RegionInfo]) -> RegionView:
     frozen = frozenset(counties)
     return RegionView(
         city=city, counties=frozen, townships=region.townships, central_urban_area=central,
-        special_zone=region.special_zone,
+        special_zone=region.special_zone, urban_area=region.urban_area,
+        key_supervision_grid=region.key_supervision_grid,
         county=next(iter(frozen)) if len(frozen) == 1 else None,
         township=next(iter(region.townships)) if len(region.townships) == 1 else None,
         spans_counties=len(frozen) > 1, spans_townships=len(region.townships) > 1,
@@ -76,5 +79,6 @@ def complete(region: Region, regions: Mapping[str, RegionInfo]) -> RegionView:
     )
 
 
-EMPTY = RegionView(None, frozenset(), frozenset(), False, None, None, None, False, False, False)
+EMPTY = RegionView(None, frozenset(), frozenset(), False, None, None, False, None, None, False,
+                   False, False)
 """The view of a case that names no place."""

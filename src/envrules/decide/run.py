@@ -78,8 +78,14 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
         match = env.match
     fired: list[tuple[PlanTable, PlanRule]] = []
     for table in plan.tables:
-        day = _table_date(table, on, v, law_date)
-        fired.extend((table, rule) for rule in hits(table, day, match))
+        day = _table_date(table, on, v)
+        found = hits(table, day, match)
+        if table.decides == "transfer" and law_date is not None:
+            # detention is a penalty: taken under the law applied (从旧兼从轻, 整体适用);
+            # the other transfers are procedure, at the table's own date
+            found = [r for r in found if r.then.detention_days is None] + [
+                r for r in hits(table, law_date, match) if r.then.detention_days is not None]
+        fired.extend((table, rule) for rule in found)
     jurisdiction = next((r for t, r in fired if t.decides == "jurisdiction"), None)
     designation = None
     if jurisdiction is None and v is not None:
@@ -91,9 +97,7 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
                   tuple(warnings))
 
 
-def _table_date(table: PlanTable, on: date, v: Any, law_date: date | None) -> date:
-    if table.decides == "transfer" and law_date is not None:
-        return law_date
+def _table_date(table: PlanTable, on: date, v: Any) -> date:
     if table.as_of == "occurred_on" and v is not None:
         return v.occurred_on  # type: ignore[no-any-return]
     return on

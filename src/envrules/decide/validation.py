@@ -77,7 +77,7 @@ class RegionCache:
         region = case.region
         key = (region.city, region.counties, region.townships, region.special_zone,
                region.central_urban_area if "central_urban_area" in region.model_fields_set
-               else None)
+               else None, region.urban_area, region.key_supervision_grid)
         view = self._views.get(key)
         if view is None:
             view = complete(region, self.plan.regions)

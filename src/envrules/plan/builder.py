@@ -51,9 +51,7 @@ class Builder:
             for leaf in leaves(cond):
                 if leaf.op == "exists":
                     continue
-                group = "region" if leaf.path.startswith("region.") and leaf.path not in (
-                    "region.central_urban_area", "region.spans_counties",
-                    "region.spans_townships", "region.spans_cities") else leaf.path
+                group = "region" if leaf.path in _REGION_IDS else leaf.path
                 if group not in path_values:
                     continue
                 known = path_values[group]
@@ -64,6 +62,10 @@ class Builder:
                         self.problem(f"{leaf.path}: unknown {en} {v!r} in profile {self.profile}",
                                      f"{leaf.path}：规则集{self.profile}中没有{zh}{v!r}", leaf.at,
                                      "unknown_id")
+
+
+_REGION_IDS = frozenset({"region.city", "region.county", "region.counties", "region.township",
+                         "region.townships", "region.special_zone"})
 
 
 def cite(basis: Basis) -> Citation:

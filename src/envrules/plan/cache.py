@@ -10,6 +10,7 @@ header names this exact key, so nothing is trusted across versions. Set
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -36,9 +37,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "envrules"
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of the code that defines what a plan pickles and how it is
+    compiled: a development change invalidates the cache as a release does."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for folder in ("core", "case", "rulesets", "plan"):
+        for path in sorted((root / folder).rglob("*.py")):
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(source: RulesetSource, profile: str, index: LayerIndex) -> str:
     h = hashlib.sha256()
-    for part in (__version__, sys.version, profile, source_digest(source, index)):
+    for part in (__version__, sys.version, code_digest(), profile, source_digest(source, index)):
         h.update(part.encode() + b"\0")
     return h.hexdigest()
 

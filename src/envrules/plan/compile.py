@@ -27,6 +27,7 @@ from .model import (
     Plan,
     PlanAuthority,
     PlanDelegation,
+    PlanFormerName,
     PlanMatter,
     PlanRegion,
     PlanRule,
@@ -86,8 +87,8 @@ def _regions(b: Builder, m: Merged) -> dict[str, PlanRegion]:
         out[region.id] = PlanRegion(
             region.id, region.name, region.level, region.parent, region.code, region.type,
             region.central_urban_area, period(region.effective_from, region.effective_to),
-            tuple((f.name, f.code, f.until) for f in region.former_names), region.note,
-            region.at)
+            tuple(PlanFormerName(f.name, f.code, f.until) for f in region.former_names),
+            region.note, region.successor, region.at)
     return out
 
 

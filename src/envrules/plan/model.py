@@ -222,6 +222,13 @@ class PlanBenchmark:
 
 
 @attrs.frozen(slots=True)
+class PlanFormerName:
+    name: str
+    code: str | None
+    until: date | None
+
+
+@attrs.frozen(slots=True)
 class PlanRegion:
     id: str
     name: str
@@ -231,9 +238,18 @@ class PlanRegion:
     type: str | None
     central_urban_area: bool
     period: Period
-    former_names: tuple[tuple[str, str | None, date | None], ...]
+    former_names: tuple[PlanFormerName, ...]
     note: str | None
+    successor: str | None = None
     at: SourceLocation | None = _NOWHERE
+
+    @property
+    def effective_to(self) -> date | None:
+        return self.period.end
+
+    @property
+    def effective_from(self) -> date | None:
+        return self.period.start
 
 
 @attrs.frozen(slots=True)

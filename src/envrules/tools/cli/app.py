@@ -30,16 +30,6 @@ ProfileOpt = Annotated[str | None, typer.Option(
     "--profile", "-p", help="规则集，如 hebei/langfang · Profile, e.g. hebei/langfang.")]
 
 
-def _register() -> None:
-    from . import check, decide, info  # noqa: F401  (commands register themselves)
-
-    for name in ("batch", "serve", "timeline", "xlsx"):
-        try:
-            __import__(f"{__package__}.{name}")
-        except ImportError:
-            continue
-
-
 def main() -> None:
     """Console entry point: domain errors become one message and exit code 2."""
     debug = "--debug" in sys.argv
@@ -48,7 +38,6 @@ def main() -> None:
     lang = default_lang().value
     if "--lang" in sys.argv[:-1]:
         lang = sys.argv[sys.argv.index("--lang") + 1]
-    _register()
     try:
         app()
     except EnvrulesError as exc:

@@ -82,7 +82,7 @@ def regions(
         indent = {"province": "", "city": "", "county": "  ", "township": "    "}[r.level]
         extra = (", 中心城区 central urban area" if r.central_urban_area else "")
         until = f", until {r.period.end}" if r.period.end else ""
-        out.print(f"{indent}{r.id}  {r.name}  {r.code or '—'}  ({r.level}{extra}{until})",
+        out.print(f"{indent}{r.id}  {r.name}  {r.code or '-'}  ({r.level}{extra}{until})",
                   markup=False)
 
 
