@@ -3,7 +3,7 @@ dated, declarative rulesets.
 
 >>> import envrules
 >>> engine = envrules.load("hebei/langfang")
->>> decision = engine.decide({"violation": {...}, "region": {...}, "decided_on": "2026-11-25"})
+>>> decision = engine.decide({"violation": {...}, "region": {...}, "decided_on": "YYYY-MM-DD"})
 >>> print(decision.explain("en"))
 
 The public names are those in ``__all__``; they are imported on first use,

@@ -132,7 +132,7 @@ class Violation(BaseModel):
         False, description="the act caused environmental pollution or ecological damage")
     life_health_or_financial_safety: Flag = Field(
         False, description="the act involves citizens' life and health or financial safety and "
-        "had harmful consequences (行政处罚法 2021 limitation tier)")
+        "had harmful consequences (the longer limitation tier of the general penalty law)")
     waste_category: WasteCategory | None = None
     noise_source: NoiseSource | None = None
     item: Count | None = Field(None, ge=1, le=100, description="item (项) of the article")
@@ -203,7 +203,7 @@ class Enterprise(BaseModel):
     industry: Id | None = None
     eia_approver: Id | None = Field(None, description="authority id that approved its EIA")
     major_project: Flag = Field(
-        False, description="跨流域、跨区域等重大建设项目 (2015 post-approval measures art. 4)")
+        False, description="跨流域、跨区域等重大建设项目")
     card_issuer_class: CardIssuerClass | None = Field(
         None, description="single-purpose prepaid card issuer class (集团/品牌/规模/其他发卡企业)")
     prior_violations: tuple[PriorViolation, ...] = Field((), max_length=1000)

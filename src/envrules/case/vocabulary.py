@@ -114,8 +114,8 @@ class PermitClass(StrEnum):
 
 class AcceptanceDefect(StrEnum):
     """What was wrong with the environmental protection facilities of a project put
-    into production or use (三同时 / 未验先投): the Code art. 1100 covers the first three,
-    the 2017 Regulations art. 23 (not repealed) the last two."""
+    into production or use (三同时 / 未验先投); which article covers which defect is
+    in the catalogue (rulesets/national/catalogue/acceptance.yaml)."""
 
     not_simultaneous = "not_simultaneous"  # 未与主体工程同时设计、同时施工、同时投产使用
     not_built = "not_built"  # 未建成
@@ -125,7 +125,7 @@ class AcceptanceDefect(StrEnum):
 
 
 class OutfallArea(StrEnum):
-    """Where a pollutant outfall lies (Code art. 1109 para 2; Water Law 2017 art. 84 para 1)."""
+    """Where a pollutant outfall lies (the outfall rules of the catalogue test it)."""
 
     drinking_water_source = "drinking_water_source"  # 饮用水水源保护区
     # 自然保护地水体等特殊水体、生态保护红线区域及其他需要特别保护的区域
@@ -207,7 +207,7 @@ class DiscoveryChannel(StrEnum):
 
 
 class Designation(StrEnum):
-    """指定管辖 requests and decisions (行政处罚法 art. 25; 生态环境行政处罚办法)."""
+    """指定管辖 requests and decisions."""
 
     none = "none"
     requested_by_lower = "requested_by_lower"  # 下级报请上级指定
@@ -216,7 +216,7 @@ class Designation(StrEnum):
 
 
 class CardIssuerClass(StrEnum):
-    """单用途商业预付卡发卡企业类别 (prepaid-card measures art. 7)."""
+    """单用途商业预付卡发卡企业类别."""
 
     group = "group"  # 集团发卡企业
     brand = "brand"  # 品牌发卡企业

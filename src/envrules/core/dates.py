@@ -17,7 +17,7 @@ _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def parse_date(value: Any, what: str = "a date") -> date:
     """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string (ASCII digits).
 
-    Refused: datetimes, timestamps (numbers), impossible days (2023-02-30),
+    Refused: datetimes, timestamps (numbers), impossible days (30 February),
     and days outside 1900–2199."""
     if isinstance(value, datetime):
         raise ValueError(f"{what} is a date (YYYY-MM-DD), not a date and time ({value})")

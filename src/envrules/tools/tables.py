@@ -50,6 +50,20 @@ def _table(plan: Plan, table: PlanTable) -> Iterable[str]:
     yield ""
 
 
+def _standards(plan: Plan) -> list[str]:
+    if not plan.standards:
+        return []
+    out = ["## Discretion standards (从轻 / 从重 / 减轻)", "",
+           _row("standard", "从轻 up to", "从重 from", "减轻 floor", "basis", "in force"),
+           _row(*["---"] * 6)]
+    for st in plan.standards:
+        out.append(_row(f"{st.title.zh}<br>`{st.id}`", st.lighter_upper, st.heavier_lower,
+                        st.reduced_floor if st.reduced_floor is not None else "—",
+                        _basis(st.basis), _dates(st.period.start, st.period.end)))
+    out.append("")
+    return out
+
+
 def render_plan(plan: Plan) -> str:
     """The whole plan of a profile as one Markdown page."""
     out = [f"# {plan.title.zh} · {plan.title.en}", "",
@@ -87,15 +101,7 @@ def render_plan(plan: Plan) -> str:
                             describe(plan.conditions[a.cond]), _basis(a.basis),
                             _dates(a.period.start, a.period.end)))
         out.append("")
-    if plan.standards:
-        out += ["## Discretion standards (从轻 / 从重 / 减轻)", "",
-                _row("standard", "从轻 up to", "从重 from", "减轻 floor", "basis", "in force"),
-                _row(*["---"] * 6)]
-        for st in plan.standards:
-            out.append(_row(f"{st.title.zh}<br>`{st.id}`", st.lighter_upper, st.heavier_lower,
-                            st.reduced_floor if st.reduced_floor is not None else "—",
-                            _basis(st.basis), _dates(st.period.start, st.period.end)))
-        out.append("")
+    out += _standards(plan)
     for bench in plan.benchmarks:
         out += [f"## Benchmark: {bench.title.zh}", "",
                 f"`{bench.id}`, {_basis(bench.basis)}, in force "

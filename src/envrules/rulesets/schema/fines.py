@@ -113,7 +113,7 @@ class NoFine:
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class Unspecified:
-    """The law provides a fine but sets no amount (e.g. 1996 Noise Law art. 56):
+    """The law provides a fine but sets no amount (as some old laws did):
     the range comes from local rules, so envrules cannot compute it."""
 
     formula: Literal["unspecified"]

@@ -67,7 +67,7 @@ class MatterSpec(Spec):
 
 class Delegation(Dated):
     """A dated list of penalty items delegated to townships and streets
-    (行政处罚法 art. 24), e.g. one version of a province's guidance list."""
+    (the provincial guidance list), e.g. one version of it."""
 
     kinds: tuple[Id, ...] = Field(min_length=1)
     basis: Basis

@@ -29,8 +29,16 @@ from ...case import (
 )
 from ...plan import Plan
 
-EARLIEST = date(2010, 1, 1)
-LATEST = date(2030, 12, 31)
+_SPAN = timedelta(days=5 * 366)
+
+
+def _window(plan: Plan) -> tuple[date, date]:
+    """The days cases are drawn from: the plan's own versions, and five years past
+    its last change (no calendar written here: the law's dates are in the plan)."""
+    starts = [v.effective_from for k in plan.kinds.values() for v in k.versions]
+    if not starts:
+        raise ValueError("the plan has no violation kinds to draw cases of")
+    return min(starts), max(starts) + _SPAN
 
 
 def _plan(target: Engine | Plan) -> Plan:
@@ -57,7 +65,8 @@ def boundary_dates(plan: Plan, kinds: Sequence[str] | None = None) -> list[date]
             days |= {v.effective_from, v.effective_from - timedelta(days=1)}
             if v.effective_to is not None:
                 days |= {v.effective_to, v.effective_to + timedelta(days=1)}
-    return sorted(d for d in days if EARLIEST <= d <= LATEST)
+    earliest, latest = _window(plan)
+    return sorted(d for d in days if earliest <= d <= latest)
 
 
 def _prior(draw: st.DrawFn, occurred: date, kinds: Sequence[str]) -> dict[str, Any]:
@@ -125,10 +134,11 @@ def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
             raise ValueError(f"unknown kind {k!r} (argument kinds); known: {', '.join(known)}")
     kind = draw(st.sampled_from(chosen))
     kplan = plan.kinds[kind]
-    first = max(kplan.versions[0].effective_from, EARLIEST)
+    earliest, latest = _window(plan)
+    first = max(kplan.versions[0].effective_from, earliest)
     candidates = [d for d in (dates or boundary_dates(plan, [kind])) if d >= first]
-    occurred = draw(st.one_of(st.sampled_from(candidates), st.dates(first, LATEST))
-                    if candidates else st.dates(first, LATEST))
+    occurred = draw(st.one_of(st.sampled_from(candidates), st.dates(first, latest))
+                    if candidates else st.dates(first, latest))
     out: dict[str, Any] = {"kind": kind, "occurred_on": occurred.isoformat()}
     optional = {
         "eia_document": st.sampled_from([e.value for e in EiaDocument]),
@@ -178,8 +188,9 @@ def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     case: dict[str, Any] = {"violation": violation}
     if draw(st.integers(0, 4)) > 0:
         later = [d for d in boundary_dates(plan) if d >= occurred]
-        decided = draw(st.one_of(st.sampled_from(later), st.dates(occurred, LATEST))
-                       if later else st.dates(occurred, LATEST))
+        latest = _window(plan)[1]
+        decided = draw(st.one_of(st.sampled_from(later), st.dates(occurred, latest))
+                       if later else st.dates(occurred, latest))
         for field in ("discovered_on", "reinspected_on", "ended_on"):
             if field in violation:
                 decided = max(decided, date.fromisoformat(violation[field]))
