@@ -1,5 +1,8 @@
 """envrules' own suite uses the property kit on every shipped profile:
-caps, monotonicity, determinism, evaluator agreement, single jurisdiction."""
+caps, monotonicity, determinism, evaluator agreement, single jurisdiction, and
+the penalty method's invariants — 减轻 above zero and below the minimum, no
+ground counted twice, never heavier on any axis than the old law, no "no
+penalty" without its ground."""
 
 from __future__ import annotations
 
@@ -33,6 +36,9 @@ def test_caps_old_law_and_jurisdiction(profile: str) -> None:
         invariants.assert_within_caps(decision)
         invariants.assert_not_heavier_than_old_law(decision)
         invariants.assert_single_jurisdiction(decision)
+        invariants.assert_reduced_above_zero(decision)
+        invariants.assert_no_double_counting(decision)
+        invariants.assert_no_penalty_has_ground(decision)
 
     check()
 
@@ -73,3 +79,32 @@ def test_five_thousand_cases_within_caps_and_never_heavier(data: st.DataObject) 
     decision = invariants.decide_or_fail(engine, data.draw(ers.cases(engine)))
     invariants.assert_within_caps(decision)
     invariants.assert_not_heavier_than_old_law(decision)
+    invariants.assert_reduced_above_zero(decision)
+    invariants.assert_no_double_counting(decision)
+    invariants.assert_no_penalty_has_ground(decision)
+
+
+def test_the_penalty_invariants_can_fail() -> None:
+    """Controls: each new check rejects a decision that breaks it."""
+    import json
+
+    engine = ENGINES["national"]
+    reduced = engine.decide({"decided_on": "2024-06-01", "violation": {
+        "kind": "air.excess_emission", "occurred_on": "2024-03-01", "ended_on": "2024-03-01",
+        "circumstances": ["harm_eliminated"]}})
+    data = json.loads(reduced.to_json())
+    data["penalty"]["permitted_range"]["min"] = "0"
+    with pytest.raises(AssertionError, match="never reaches zero"):
+        invariants.assert_reduced_above_zero(envrules.Decision.model_validate(data))
+    fined = engine.decide({"decided_on": "2024-06-01", "violation": {
+        "kind": "air.excess_emission", "occurred_on": "2024-03-01", "ended_on": "2024-03-01"}})
+    data = json.loads(fined.to_json())
+    data["penalty"]["outcome"] = "no_penalty"
+    with pytest.raises(AssertionError, match="without a limitation"):
+        invariants.assert_no_penalty_has_ground(envrules.Decision.model_validate(data))
+    mixed = engine.decide({"decided_on": "2026-12-01", "violation": {
+        "kind": "air.evading_supervision", "occurred_on": "2025-06-01", "ended_on": "2025-06-01"}})
+    data = json.loads(mixed.to_json())
+    data["penalty"]["applied_version"] = "air.evading_supervision.code_2026"
+    with pytest.raises(AssertionError, match="restrictive measures"):
+        invariants.assert_not_heavier_than_old_law(envrules.Decision.model_validate(data))

@@ -28,6 +28,7 @@ from .model import (
     PlanAuthority,
     PlanDelegation,
     PlanFormerName,
+    PlanGroundLink,
     PlanMatter,
     PlanRegion,
     PlanRule,
@@ -108,6 +109,18 @@ def _tables(b: Builder, m: Merged) -> tuple[list[PlanTable], dict[str, PlanTable
     return decision, procedure
 
 
+def _links(b: Builder, m: Merged) -> list[PlanGroundLink]:
+    out = []
+    for link in m.links:
+        for path in (link.withheld, *link.also):
+            if path not in FACTS:
+                b.problem(f"ground link {link.id}: unknown fact {path!r}",
+                          f"情节关联{link.id}：不认识的事实{path!r}", link.at, "unknown_fact")
+        out.append(PlanGroundLink(link.id, link.title, link.withheld, link.also,
+                                  period(link.effective_from, link.effective_to), cite(link.basis)))
+    return out
+
+
 def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     """Merge the layers (lowest first) and compile them."""
     m = merge_layers(layers)
@@ -145,6 +158,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         kinds=ReadOnlyMap(kinds),
         adjustments=tuple(sorted(adjustments, key=lambda a: (ADJUSTMENT_ORDER[a.kind], a.id))),
         standards=tuple(standards),
+        ground_links=tuple(_links(b, m)),
         benchmarks=tuple(benchmarks),
         regions=ReadOnlyMap(regions),
         authorities=ReadOnlyMap({a.id: PlanAuthority(

@@ -180,6 +180,16 @@ class PlanStandard:
 
 
 @attrs.frozen(slots=True)
+class PlanGroundLink:
+    id: str
+    title: Text
+    withheld: str
+    also: tuple[str, ...]
+    period: Period
+    basis: Citation
+
+
+@attrs.frozen(slots=True)
 class PlanLevel:
     id: str
     title: str
@@ -293,6 +303,7 @@ class Plan:
     kinds: ReadOnlyMap[str, PlanKind]
     adjustments: tuple[PlanAdjustment, ...]  # in the order exceptions are weighed
     standards: tuple[PlanStandard, ...]  # highest layer last
+    ground_links: tuple[PlanGroundLink, ...]
     benchmarks: tuple[PlanBenchmark, ...]
     regions: ReadOnlyMap[str, PlanRegion]
     authorities: ReadOnlyMap[str, PlanAuthority]

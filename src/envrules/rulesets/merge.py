@@ -18,6 +18,7 @@ from .schema import (
     Benchmark,
     Delegation,
     DiscretionStandard,
+    GroundLink,
     Kind,
     MatterSpec,
     RegionSpec,
@@ -41,6 +42,7 @@ class Merged:
     tables: dict[str, MergedTable] = attrs.Factory(dict)
     adjustments: dict[str, tuple[Adjustment, str]] = attrs.Factory(dict)
     standards: list[tuple[DiscretionStandard, str]] = attrs.Factory(list)
+    links: list[GroundLink] = attrs.Factory(list)
     benchmarks: dict[str, tuple[Benchmark, str]] = attrs.Factory(dict)
     regions: dict[str, RegionSpec] = attrs.Factory(dict)
     authorities: dict[str, AuthoritySpec] = attrs.Factory(dict)
@@ -184,6 +186,9 @@ class _Merger:
         for standard in rf.discretion_standards:
             if self.claim("discretion standard", standard.id, standard.at):
                 m.standards.append((standard, layer))
+        for link in rf.ground_links:
+            if self.claim("ground link", link.id, link.at):
+                m.links.append(link)
         for bench in rf.benchmarks:
             if self.claim("benchmark", bench.id, bench.at):
                 m.benchmarks[bench.id] = (bench, layer)

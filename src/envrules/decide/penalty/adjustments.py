@@ -104,20 +104,31 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
         False, False
 
 
+_WITHHELD = Text("其依据的情节已由适用档次、按日连续处罚或裁量基准评价，不再重复评价（禁止重复评价）",
+                 "its ground is already priced by the tier, the daily penalty or the benchmark: "
+                 "not weighed again (禁止重复评价)")
+
+
 def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: date,
-           decided: date, match: Matcher, band: MoneyRange | None) -> Adjusted | None:
+           decided: date, match: Matcher, band: MoneyRange | None,
+           unmasked: Matcher | None = None) -> Adjusted | None:
     """Weigh every ground that holds for the case (on withheld-ground facts).
 
     Without a computable range only a mandatory 不予处罚 can be decided (it
     applies whatever the amount would have been); otherwise None."""
     standard = plan.standard_on(decided)
     considered: list[PlanAdjustment] = []
+    withheld: list[PlanAdjustment] = []
     applied: set[AdjustmentKind] = set()
     own: list[tuple[str, tuple[Decimal, Decimal]]] = []
     for adj in plan.adjustments:  # already in the order exceptions are weighed
         if adj.kinds is not None and kind not in adj.kinds:
             continue
-        if not in_force(adj, version, reference, act, decided) or not match(adj.cond):
+        if not in_force(adj, version, reference, act, decided):
+            continue
+        if not match(adj.cond):
+            if unmasked is not None and unmasked(adj.cond):
+                withheld.append(adj)  # held only through a ground already priced
             continue
         considered.append(adj)
         if adj.mandatory:
@@ -144,7 +155,7 @@ def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: da
             outcome = PenaltyOutcome.may_waive
             reason = Text("首违不罚：可以不予行政处罚",
                           "first violation: the authority may decide not to fine")
-    records = []
+    records = [AdjustmentOutcome(adj, False, _WITHHELD) for adj in withheld]
     for adj in considered:
         if adj.mandatory and adj.kind in winners:
             records.append(AdjustmentOutcome(adj, True, effect))

@@ -64,10 +64,13 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
         if found is not None:
             bench = score(plan, found[0], found[1], match, span)
             grounds |= bench.grounds
+    for link in plan.ground_links:  # facts judged together are withheld together
+        if link.period.contains(env.decided) and (link.withheld, None) in grounds:
+            grounds |= {(path, None) for path in link.also}
     withheld = present(ctx, grounds)
     masked = env.bind(mask(ctx, withheld)) if withheld else match
     adjusted = adjust(plan, env.kind.id, version, reference, _act_date(env), env.decided,  # type: ignore[arg-type]
-                      masked, span)
+                      masked, span, match if withheld else None)
     return attrs.evolve(cand, adjusted=adjusted, detention=detention[0],
                         detention_rule=detention[1], lighter_detention=detention[2],
                         daily=is_daily, withheld=withheld, benchmark=bench)

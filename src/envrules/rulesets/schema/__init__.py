@@ -4,7 +4,7 @@ These models check structure (exported as JSON Schema by ``envrules schema
 ruleset``); meaning — facts, ids, dates across files — is checked when the plan
 is compiled. Each model remembers the file, line and column it came from."""
 
-from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard
+from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard, GroundLink
 from .base import Basis, Dated, Fraction, Percent, Spec
 from .benchmarks import Benchmark, BenchmarkFactor, BenchmarkItem, BenchmarkLevel
 from .fines import Fine, FineFormula, Fixed, MultipleOf, NoFine, PercentOf, PerUnit, Unspecified, UpTo
@@ -55,6 +55,7 @@ __all__ = [
     "Fixed",
     "FormerName",
     "Fraction",
+    "GroundLink",
     "HearingThen",
     "JurisdictionThen",
     "Kind",

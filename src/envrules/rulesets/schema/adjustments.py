@@ -100,3 +100,16 @@ class DiscretionStandard(Dated):
 
 Method = Literal["weighted_sum"]
 UnknownFactor = Literal["lowest", "error"]
+
+
+class GroundLink(Dated):
+    """When a fact is withheld because it selected the tier (禁止重复评价), the
+    facts it was judged on are withheld with it — e.g. 情节严重 is judged on the
+    consequences, so serious harm is not weighed again beside a 情节严重 tier."""
+
+    id: Id
+    title: Text
+    withheld: str = Field(min_length=1, description="a fact path, e.g. violation.severity")
+    also: tuple[str, ...] = Field(min_length=1, description="fact paths withheld with it")
+    basis: Basis
+    note: str | None = None

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ...core.text import Text
-from .adjustments import Adjustment, DiscretionStandard
+from .adjustments import Adjustment, DiscretionStandard, GroundLink
 from .base import Basis, Dated, Day, Id, Spec
 from .benchmarks import Benchmark
 from .kinds import Kind
@@ -98,6 +98,7 @@ class RulesetFile(Spec):
     disable: tuple[Disable, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
     discretion_standards: tuple[DiscretionStandard, ...] = ()
+    ground_links: tuple[GroundLink, ...] = ()
     benchmarks: tuple[Benchmark, ...] = ()
     regions: tuple[RegionSpec, ...] = ()
     authorities: tuple[AuthoritySpec, ...] = ()

@@ -38,7 +38,11 @@ def _window(plan: Plan) -> tuple[date, date]:
     starts = [v.effective_from for k in plan.kinds.values() for v in k.versions]
     if not starts:
         raise ValueError("the plan has no violation kinds to draw cases of")
-    return min(starts), max(starts) + _SPAN
+    # not before the plan's own procedure law (limitation, designation) is in force
+    procedure = [min((r.period.start for r in t.rules if r.period.start), default=None)
+                 for name, t in plan.procedure.items() if name in ("limitation", "designation")]
+    floor = max((d for d in procedure if d is not None), default=min(starts))
+    return max(min(starts), floor), max(starts) + _SPAN
 
 
 def _plan(target: Engine | Plan) -> Plan:
