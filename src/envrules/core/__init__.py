@@ -32,7 +32,7 @@ from .money import (
     parse_money,
     to_yuan,
 )
-from .text import Text
+from .text import Later, Text, TextLike
 
 __all__ = [
     "CONTEXT",
@@ -45,6 +45,7 @@ __all__ = [
     "Citation",
     "EnvrulesError",
     "InputError",
+    "Later",
     "LimitExceeded",
     "Limits",
     "Location",
@@ -57,6 +58,7 @@ __all__ = [
     "RulesetError",
     "SourceLocation",
     "Text",
+    "TextLike",
     "UnknownProfile",
     "ceil_yuan",
     "floor_yuan",

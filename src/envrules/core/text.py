@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -23,6 +25,12 @@ class Text:
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @staticmethod
+    def of(zh: str, en: str) -> Text:
+        """The same text object for the same words (cached): the decision path
+        uses it so that a constant text is built once, not per decision."""
+        return _cached(zh, en)
 
     @classmethod
     def same(cls, text: str) -> Text:
@@ -69,3 +77,50 @@ class Text:
                 "properties": {"zh": {"type": "string", "minLength": 1},
                                "en": {"type": "string", "minLength": 1}},
                 "required": ["zh", "en"], "additionalProperties": False}
+
+
+_cached = functools.lru_cache(maxsize=16384)(Text)
+
+
+class Later:
+    """A text made only when it is read: the decision path records what to
+    say (a renderer and its arguments) and the JSON builder or ``explain()``
+    renders it. Reads like a :class:`Text` (``zh``, ``en``, ``get``)."""
+
+    __slots__ = ("_args", "_render", "_text")
+
+    def __init__(self, render: Callable[..., Text], *args: Any) -> None:
+        self._render = render
+        self._args = args
+        self._text: Text | None = None
+
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = self._render(*self._args)
+        return self._text
+
+    @property
+    def zh(self) -> str:
+        return self.text().zh
+
+    @property
+    def en(self) -> str:
+        return self.text().en
+
+    def get(self, lang: str) -> str:
+        return self.text().get(lang)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Later | Text):
+            return (self.zh, self.en) == (other.zh, other.en)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Later({self.text()!r})"
+
+
+TextLike = Text | Later
+"""A text now or later: what decision results carry."""

@@ -106,8 +106,8 @@ def _table_date(table: PlanTable, on: date, v: Any) -> date:
 def _no_date(source: str) -> Any:
     from ..core.text import Text
 
-    return Text(f"未给出决定日期：规则按{'发现日' if source == 'discovered_on' else '违法行为发生日'}适用，"
-                "不与之后的新规定比较轻重",
+    day = "发现日" if source == "discovered_on" else "违法行为发生日"
+    return Text.of(f"未给出决定日期：规则按{day}适用，不与之后的新规定比较轻重",
                 f"decided_on not given: rules taken as of {source}; the lighter-law comparison "
                 "with a later law is not made")
 

@@ -13,12 +13,17 @@ def hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:
     """The rules of a table that decide for a case on a date."""
     rules = table.slices.on(on)
     policy = table.hit_policy
+    fast = getattr(match, "first", None)  # a matcher that runs whole slices (compiled)
     if policy == "first":
+        if fast is not None:
+            found = fast(rules)
+            return [found] if found is not None else []
         for rule in rules:
             if match(rule.cond):
                 return [rule]
         return []
-    matched = [r for r in rules if match(r.cond)]
+    matched = match.all(rules) if fast is not None else [  # type: ignore[attr-defined]
+        r for r in rules if match(r.cond)]
     if policy == "collect" or len(matched) <= 1:
         return matched
     if policy == "unique":
@@ -34,7 +39,12 @@ def first_hit(table: PlanTable | None, on: date, match: Matcher) -> PlanRule | N
     """The first rule of a table that holds (any policy), or None."""
     if table is None:
         return None
-    for rule in table.slices.on(on):
+    rules = table.slices.on(on)
+    fast = getattr(match, "first", None)
+    if fast is not None:
+        found: PlanRule | None = fast(rules)
+        return found
+    for rule in rules:
         if match(rule.cond):
             return rule
     return None

@@ -12,7 +12,7 @@ from typing import Any
 from ..case import JurisdictionLevel, RegionView
 from ..core.citation import Citation
 from ..core.money import MoneyRange
-from ..core.text import Text
+from ..core.text import Later, Text, TextLike
 from ..plan import Plan, PlanRule, PlanTable
 from ..plan.authorities import resolve, successor
 from ..rulesets.schema.outcomes import DaysRange, fields_of
@@ -21,7 +21,7 @@ from .results import Candidate, PenaltyResult, Result, Step
 _NAMED = ("authority", "department", "office", "supervisor", "to", "reports_to")
 
 
-def _text(t: Text | None) -> dict[str, str] | None:
+def _text(t: Text | Later | None) -> dict[str, str] | None:
     return None if t is None else {"zh": t.zh, "en": t.en}
 
 
@@ -63,7 +63,7 @@ def describe_then(plan: Plan, rule: PlanRule, region: RegionView) -> Text:
     return Text.same(", ".join(parts) or "—")
 
 
-def _entry(step: str, rule: str, outcome: Text, basis: Citation | None = None,
+def _entry(step: str, rule: str, outcome: TextLike, basis: Citation | None = None,
            title: Text | None = None, fired: bool = True, note: str | None = None
            ) -> dict[str, Any]:
     return clean([("step", step), ("rule", rule), ("title", _text(title)),
@@ -170,7 +170,9 @@ def decision_data(r: Result) -> dict[str, Any]:
     penalty = None
     if r.penalty is not None:
         penalty = penalty_data(r.penalty)
-        trace.extend(_step(s) for s in r.penalty.steps)
+        from .steps import penalty_steps
+
+        trace.extend(_step(s) for s in penalty_steps(r.penalty))
     return clean([
         ("case_id", case.id), ("profile", plan.profile), ("ruleset_digest", plan.digest),
         ("evaluator", r.evaluator),

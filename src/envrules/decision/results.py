@@ -12,7 +12,7 @@ import attrs
 from ..case import Case, Measure, PenaltyOutcome, RegionView
 from ..core.citation import Citation
 from ..core.money import MoneyRange
-from ..core.text import Text
+from ..core.text import Text, TextLike
 from ..plan import (
     Plan,
     PlanAdjustment,
@@ -32,7 +32,7 @@ class Step:
 
     step: str
     rule: str
-    outcome: Text
+    outcome: TextLike
     basis: Citation | None = None
     title: Text | None = None
     fired: bool = True
@@ -43,7 +43,7 @@ class Step:
 class AdjustmentOutcome:
     adjustment: PlanAdjustment
     applied: bool
-    effect: Text
+    effect: TextLike
 
 
 @attrs.frozen(slots=True)
@@ -52,7 +52,7 @@ class Adjusted:
 
     permitted: MoneyRange
     outcome: PenaltyOutcome
-    reason: Text
+    reason: TextLike
     records: tuple[AdjustmentOutcome, ...]
     standard: PlanStandard | None
     below_minimum: bool
@@ -117,7 +117,7 @@ class LimitationResult:
 class DailyResult:
     eligible: bool
     basis: Citation
-    reason: Text
+    reason: TextLike
     rule: str | None = None
     counted_from: date | None = None
     counted_to: date | None = None
@@ -130,7 +130,7 @@ class DailyResult:
 @attrs.frozen(slots=True)
 class FlagResult:
     required: bool
-    reason: Text
+    reason: TextLike
     basis: Citation | None = None
     rule: str | None = None
     threshold: Decimal | None = None
@@ -144,9 +144,8 @@ class PenaltyResult:
     lighter_law: Text
     choice_needed: Text | None
     outcome: PenaltyOutcome
-    outcome_reason: Text
+    outcome_reason: TextLike
     limitation: LimitationResult
-    steps: tuple[Step, ...]
     benchmark: BenchmarkScore | None = None
     permitted: MoneyRange | None = None
     recommended: Decimal | None = None

@@ -78,17 +78,70 @@ def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]
     return tuple(namespace["PREDICATES"])
 
 
+TableFunction = Callable[..., Any]
+
+
+def compile_rules(conditions: Sequence[Condition], rules: Sequence[Any], first: bool
+                  ) -> TableFunction:
+    """One function ``f(c, v, e, r, p, x)`` testing a slice of a table's rules in
+    order, the conditions inlined: the first rule that holds (or None), or the
+    list of all that hold."""
+    writer = _Writer()
+    body = ["def _table(c, v, e, r, p, x):"]
+    if not first:
+        body.append("    out = []")
+    for i, rule in enumerate(rules):
+        test = writer.expr(conditions[rule.cond])
+        body.append(f"    if {test}:")
+        body.append(f"        return R[{i}]" if first else f"        out.append(R[{i}])")
+    body.append("    return None" if first else "    return out")
+    namespace: dict[str, Any] = {"K": tuple(writer.constants), "R": tuple(rules)}
+    exec(compile("\n".join(body) + "\n", "<envrules table>", "exec"), namespace)
+    function: TableFunction = namespace["_table"]
+    return function
+
+
+class CompiledMatcher:
+    """Answers condition queries for one case, and runs whole table slices as
+    generated functions."""
+
+    __slots__ = ("_args", "_evaluator")
+
+    def __init__(self, evaluator: CompiledEvaluator, args: tuple[Any, ...]) -> None:
+        self._evaluator = evaluator
+        self._args = args
+
+    def __call__(self, index: int) -> bool:
+        return bool(self._evaluator.predicates[index](*self._args))
+
+    def first(self, rules: Sequence[Any]) -> Any:
+        """The first of a slice's rules that holds, or None."""
+        return self._evaluator.table(rules, True)(*self._args)
+
+    def all(self, rules: Sequence[Any]) -> list[Any]:
+        """Every rule of a slice that holds, in order."""
+        found: list[Any] = self._evaluator.table(rules, False)(*self._args)
+        return found
+
+
 class CompiledEvaluator:
     """The default evaluator: generated Python, evaluated lazily — a decision
-    tests only the conditions it needs."""
+    tests only the conditions it needs; a table slice runs as one function."""
 
     name = "compiled"
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self._predicates = compile_conditions(plan.conditions)
+        self.predicates = compile_conditions(plan.conditions)
+        self._tables: dict[tuple[int, bool], TableFunction] = {}
+
+    def table(self, rules: Sequence[Any], first: bool) -> TableFunction:
+        key = (id(rules), first)
+        function = self._tables.get(key)
+        if function is None:  # built once per slice (slices live as long as the plan)
+            function = compile_rules(self.plan.conditions, rules, first)
+            self._tables[key] = function
+        return function
 
     def bind(self, ctx: Context) -> Matcher:
-        predicates = self._predicates
-        c, v, e, r, p, x = ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x
-        return lambda i: predicates[i](c, v, e, r, p, x)
+        return CompiledMatcher(self, (ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x))

@@ -310,10 +310,21 @@ class Plan:
     matters: ReadOnlyMap[str, PlanMatter]
     delegations: tuple[PlanDelegation, ...]
     disabled: tuple[str, ...]
+    _by_kind: dict[str, tuple[PlanAdjustment, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False, init=False)
 
     def delegated(self, kind: str, on: date) -> bool:
         """Is the penalty power for ``kind`` delegated to townships on ``on``?"""
         return any(kind in d.kinds and d.period.contains(on) for d in self.delegations)
+
+    def adjustments_for(self, kind: str) -> tuple[PlanAdjustment, ...]:
+        """The adjustments that may apply to a kind, in weighing order (cached)."""
+        cache: dict[str, tuple[PlanAdjustment, ...]] = self._by_kind
+        found = cache.get(kind)
+        if found is None:
+            found = tuple(a for a in self.adjustments if a.kinds is None or kind in a.kinds)
+            cache[kind] = found
+        return found
 
     def tables_deciding(self, decides: str) -> tuple[PlanTable, ...]:
         found = tuple(t for t in self.tables if t.decides == decides)

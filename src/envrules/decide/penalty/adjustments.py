@@ -14,7 +14,7 @@ from decimal import Decimal
 from ...case import AdjustmentKind, PenaltyOutcome
 from ...core.errors import CapExceeded
 from ...core.money import ZERO, MoneyRange, ceil_yuan, floor_yuan
-from ...core.text import Text
+from ...core.text import Later, Text, TextLike
 from ...decision.results import Adjusted, AdjustmentOutcome
 from ...evaluate import Matcher
 from ...plan import Plan, PlanAdjustment, PlanStandard, PlanVersion
@@ -45,13 +45,32 @@ def _reduced(band: MoneyRange, standard: PlanStandard | None) -> tuple[Decimal, 
     return ONE, True
 
 
-def _texts(permitted: MoneyRange) -> tuple[str, str]:
-    return permitted.text(), permitted.text("en")
+def _range_effect(zh: str, en: str, permitted: MoneyRange) -> Text:
+    return Text.of(f"{zh}，{permitted.text()}", f"{en}, {permitted.text('en')}")
+
+
+OFFSET = Text.of("从轻与从重相抵：在整个法定幅度内", "lighter and heavier offset: the whole range")
+NO_EFFECT = Text.same("")
+NO_STANDARD = Text.of("没有有效的裁量标准界定从轻、从重的幅度：幅度不作调整",
+                   "no discretion standard in force places 从轻/从重: the range is not narrowed")
+NO_PENALTY = Text.of("不予处罚", "no penalty: no fine")
+_EFFECTS = {
+    "reduced": ("减轻：低于法定最低限额", "reduced: below the statutory minimum"),
+    "heavier": ("从重：幅度的较高部分", "heavier: upper part of the range"),
+    "lighter_or_reduced": ("从轻或者减轻：自减轻的下限至幅度的较低部分",
+                           "lighter or reduced: from the reduced floor to the lower part"),
+    "lighter": ("从轻：幅度的较低部分", "lighter: lower part of the range"),
+}
+
+
+def _effect(key: str, permitted: MoneyRange) -> Later:
+    zh, en = _EFFECTS[key]
+    return Later(_range_effect, zh, en, permitted)
 
 
 def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, Decimal]]],
             band: MoneyRange, standard: PlanStandard | None
-            ) -> tuple[MoneyRange, Text, bool, bool]:
+            ) -> tuple[MoneyRange, TextLike, bool, bool]:
     """The permitted range for the applied kinds: (range, effect, below the
     minimum, no published floor)."""
     span = band.max - band.min
@@ -59,20 +78,15 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
     if K.reduced in kinds and reducible:
         floor, no_floor = _reduced(band, standard)
         permitted = MoneyRange(floor, band.min - ONE)
-        zh, en = _texts(permitted)
-        return permitted, Text(f"减轻：低于法定最低限额，{zh}", f"reduced: below the statutory "
-                                                    f"minimum, {en}"), True, no_floor
-    mitigating = bool(kinds & {K.lighter, K.lighter_or_reduced, K.reduced})
+        return permitted, _effect("reduced", permitted), True, no_floor
+    mitigating = bool(kinds & _MITIGATING)
     aggravating = K.heavier in kinds
     if mitigating and aggravating:
-        return band, Text("从轻与从重相抵：在整个法定幅度内",
-                          "lighter and heavier offset: the whole range"), False, False
+        return band, OFFSET, False, False
     if not mitigating and not aggravating:
-        return band, Text.same(""), False, False
+        return band, NO_EFFECT, False, False
     if standard is None and not own:
-        return band, Text("没有有效的裁量标准界定从轻、从重的幅度：幅度不作调整",
-                          "no discretion standard in force places 从轻/从重: the range is not "
-                          "narrowed"), False, False
+        return band, NO_STANDARD, False, False
     lo, hi = band.min, band.max
     if own:  # the adjustments' own ranges (their envelope) instead of the standard
         lo = ceil_yuan(band.min + span * min(r[0] for _, r in own))
@@ -92,19 +106,20 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
         lo, no_floor = _reduced(band, standard)
         below = True
     permitted = MoneyRange(min(lo, hi), hi)
-    zh, en = _texts(permitted)
-    if aggravating:
-        return permitted, Text(f"从重：幅度的较高部分，{zh}", f"heavier: upper part of the range, "
-                                                    f"{en}"), False, False
-    if below:
-        return permitted, Text(f"从轻或者减轻：自减轻的下限至幅度的较低部分，{zh}",
-                               f"lighter or reduced: from the reduced floor to the lower part, "
-                               f"{en}"), True, no_floor
-    return permitted, Text(f"从轻：幅度的较低部分，{zh}", f"lighter: lower part of the range, {en}"), \
-        False, False
+    key = "heavier" if aggravating else "lighter_or_reduced" if below else "lighter"
+    return permitted, _effect(key, permitted), below, no_floor
 
 
-_WITHHELD = Text("其依据的情节已由适用档次、按日连续处罚或裁量基准评价，不再重复评价（禁止重复评价）",
+_MITIGATING = frozenset({K.lighter, K.lighter_or_reduced, K.reduced})
+_FINE = Text.of("在法定幅度内处以罚款", "fine within the band")
+_REDUCED = Text.of("减轻处罚：低于法定最低限额处以罚款", "reduced: a fine below the statutory minimum")
+_MAY_WAIVE = Text.of("首违不罚：可以不予行政处罚", "first violation: the authority may decide not to fine")
+_NONE = Text.of("不予处罚", "no penalty")
+_OVERRIDDEN = Text.of("被效力更强的例外排除", "overridden by a stronger exception")
+_MAY_NOT_FINE = Text.of("可以不予处罚（首违不罚）", "may not fine (first violation)")
+
+
+_WITHHELD = Text.of("其依据的情节已由适用档次、按日连续处罚或裁量基准评价，不再重复评价（禁止重复评价）",
                  "its ground is already priced by the tier, the daily penalty or the benchmark: "
                  "not weighed again (禁止重复评价)")
 
@@ -121,9 +136,7 @@ def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: da
     withheld: list[PlanAdjustment] = []
     applied: set[AdjustmentKind] = set()
     own: list[tuple[str, tuple[Decimal, Decimal]]] = []
-    for adj in plan.adjustments:  # already in the order exceptions are weighed
-        if adj.kinds is not None and kind not in adj.kinds:
-            continue
+    for adj in plan.adjustments_for(kind):  # in the order exceptions are weighed
         if not in_force(adj, version, reference, act, decided):
             continue
         if not match(adj.cond):
@@ -140,33 +153,28 @@ def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: da
         if K.no_penalty not in applied:
             return None
         band = MoneyRange(ZERO, ZERO)
+    effect: TextLike
     if K.no_penalty in applied:
-        permitted, outcome, reason = MoneyRange(ZERO, ZERO), PenaltyOutcome.no_penalty, \
-            Text("不予处罚", "no penalty")
-        effect, below, no_floor = Text("不予处罚", "no penalty: no fine"), False, False
+        permitted, outcome, reason = MoneyRange(ZERO, ZERO), PenaltyOutcome.no_penalty, _NONE
+        effect, below, no_floor = NO_PENALTY, False, False
         winners = {K.no_penalty}
     else:
         winners = {K.reduced} if K.reduced in applied and band.min > ONE else applied
         permitted, effect, below, no_floor = combine(winners, own, band, standard)
-        outcome = PenaltyOutcome.fine
-        reason = Text("在法定幅度内处以罚款", "fine within the band") if not below else \
-            Text("减轻处罚：低于法定最低限额处以罚款", "reduced: a fine below the statutory minimum")
+        outcome, reason = PenaltyOutcome.fine, (_REDUCED if below else _FINE)
         if may_waive:
-            outcome = PenaltyOutcome.may_waive
-            reason = Text("首违不罚：可以不予行政处罚",
-                          "first violation: the authority may decide not to fine")
+            outcome, reason = PenaltyOutcome.may_waive, _MAY_WAIVE
     records = [AdjustmentOutcome(adj, False, _WITHHELD) for adj in withheld]
     for adj in considered:
         if adj.mandatory and adj.kind in winners:
             records.append(AdjustmentOutcome(adj, True, effect))
         elif adj.mandatory:
-            records.append(AdjustmentOutcome(adj, False, Text(
-                "被效力更强的例外排除", "overridden by a stronger exception")))
+            records.append(AdjustmentOutcome(adj, False, _OVERRIDDEN))
         elif adj.kind is K.no_penalty:
-            records.append(AdjustmentOutcome(adj, outcome is PenaltyOutcome.may_waive, Text(
-                "可以不予处罚（首违不罚）", "may not fine (first violation)")))
+            records.append(AdjustmentOutcome(adj, outcome is PenaltyOutcome.may_waive,
+                                             _MAY_NOT_FINE))
         else:
-            records.append(AdjustmentOutcome(adj, False, _offered(adj, band, standard)))
+            records.append(AdjustmentOutcome(adj, False, Later(_offered, adj, band, standard)))
     return Adjusted(permitted, outcome, reason, tuple(records), standard, below, no_floor)
 
 
@@ -180,6 +188,6 @@ def _offered(adj: PlanAdjustment, band: MoneyRange, standard: PlanStandard | Non
     word = {K.heavier: ("可以从重", "may aggravate"), K.lighter: ("可以从轻", "may lighten"),
             K.reduced: ("可以减轻", "may reduce"),
             K.lighter_or_reduced: ("可以从轻或者减轻", "may lighten or reduce")}[adj.kind]
-    return Text(f"{word[0]}：由执法机关裁量，未自动适用；如适用，幅度为{permitted.text()}",
+    return Text.of(f"{word[0]}：由执法机关裁量，未自动适用；如适用，幅度为{permitted.text()}",
                 f"{word[1]}: for the authority to decide, not applied; if applied, "
                 f"{permitted.text('en')}")

@@ -44,7 +44,7 @@ def daily(plan: Plan, version: PlanVersion, v: object, match: Matcher, decided: 
     basis = rule.basis if rule is not None else version.basis
     rule_id = rule.id if rule is not None else None
     if not eligible(v):
-        return DailyResult(False, basis, Text(
+        return DailyResult(False, basis, Text.of(
             "仅在罚款并责令改正后，复查发现违法行为继续、拒不改正或者拒绝、阻挠复查时适用",
             "applies only if, after a fine and an order to correct, the re-inspection finds the "
             "act continuing, a refusal, or an obstructed re-inspection"), rule_id)
@@ -60,7 +60,7 @@ def daily(plan: Plan, version: PlanVersion, v: object, match: Matcher, decided: 
     else:
         start = end = None
         days = getattr(v, "continuing_days", None)
-    reason = Text("拒不改正：自责令改正之日的次日起，按照原罚款数额按日连续处罚" + _NOTE[source][0],
+    reason = Text.of("拒不改正：自责令改正之日的次日起，按照原罚款数额按日连续处罚" + _NOTE[source][0],
                   "refused to correct: the original amount per day from the day after the order "
                   "to correct" + _NOTE[source][1])
     total = per_day * days if per_day is not None and days is not None else None

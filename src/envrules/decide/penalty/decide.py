@@ -39,6 +39,7 @@ class Env:
     bind: Binder
     decided: date  # the decision date (or the date used instead)
     decided_given: bool
+    act: date = attrs.field(default=None)  # the act's date for its law (its end, if continuing)
 
 
 def _evaluate(env: Env, version: object, role: str, reference: date, compared: bool) -> Candidate:
@@ -52,9 +53,8 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
     elif tier is None:
         missing = tuple(p for p in version.tested_paths  # type: ignore[attr-defined]
                         if not p.startswith(("penalty.", "region.")) and _unset(ctx, p))
-    cand = Candidate(version, role, tier, span, missing, known, compared, reference)  # type: ignore[arg-type]
     if not compared:
-        return cand
+        return Candidate(version, role, tier, span, missing, known, False, reference)  # type: ignore[arg-type]
     detention = _detention(env, reference)
     is_daily = version.daily_penalty and eligible(ctx.v)  # type: ignore[attr-defined]
     grounds = set(tier.grounds if tier is not None else ()) | (DAILY_GROUNDS if is_daily else set())
@@ -69,11 +69,10 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
             grounds |= {(path, None) for path in link.also}
     withheld = present(ctx, grounds)
     masked = env.bind(mask(ctx, withheld)) if withheld else match
-    adjusted = adjust(plan, env.kind.id, version, reference, _act_date(env), env.decided,  # type: ignore[arg-type]
+    adjusted = adjust(plan, env.kind.id, version, reference, env.act, env.decided,  # type: ignore[arg-type]
                       masked, span, match if withheld else None)
-    return attrs.evolve(cand, adjusted=adjusted, detention=detention[0],
-                        detention_rule=detention[1], lighter_detention=detention[2],
-                        daily=is_daily, withheld=withheld, benchmark=bench)
+    return Candidate(version, role, tier, span, missing, known, True, reference,  # type: ignore[arg-type]
+                     adjusted, detention[0], detention[1], detention[2], is_daily, withheld, bench)
 
 
 def _unset(ctx: Context, path: str) -> bool:
@@ -83,10 +82,6 @@ def _unset(ctx: Context, path: str) -> bool:
     if fact is None or fact.derived:
         return False
     return reader(path)(ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x) is None
-
-
-def _act_date(env: Env) -> date:
-    return env.ctx.v.occurred_on  # type: ignore[no-any-return]
 
 
 def _detention(env: Env, on: date) -> tuple[Any, Any, Any]:
@@ -103,12 +98,13 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
     """The penalty, and the warnings it raises."""
     v = env.ctx.v
     considered = choose(env.kind, v.occurred_on, v.ended_on, env.decided, env.decided_given)
+    env.act = next(ref for _, role, ref, _ in considered if role == ACT)
     candidates = [_evaluate(env, *c) for c in considered]
     compared = [c for c in candidates if c.compared]
     applied, reason, choice = _pick(compared)
     warnings = []
     if env.kind.continuing and v.ended_on is None:
-        warnings.append(("continuing_without_end", "violation.ended_on", Text(
+        warnings.append(("continuing_without_end", "violation.ended_on", Text.of(
             "持续状态的违法行为未填写终了日期：按作出决定时仍在持续处理（法律版本取决定日，时效尚未起算）",
             "a continuing act with no ended_on: treated as still continuing at the decision "
             "(the law is taken at the decision date; limitation has not started)")))
@@ -116,11 +112,11 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
         warnings.append(("lighter_law_choice", "decided_on", choice))
     result = finish(env, tuple(candidates), applied, reason, choice)
     if result.daily is not None and result.daily.per_day_source == "recommended":
-        warnings.append(("daily_penalty_estimate", "violation.original_fine", Text(
+        warnings.append(("daily_penalty_estimate", "violation.original_fine", Text.of(
             "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
             "no original fine given: the daily penalty uses the recommended amount")))
     if result.daily is not None and result.daily.per_day_source == "statutory_max":
-        warnings.append(("original_fine_above_cap", "violation.original_fine", Text(
+        warnings.append(("original_fine_above_cap", "violation.original_fine", Text.of(
             "给出的原罚款数额超过适用规定的法定最高限额：按日连续处罚按最高限额计算",
             "the original fine given is above the statutory maximum of the law applied: the daily "
             "penalty is capped at that maximum")))
@@ -131,19 +127,19 @@ def _pick(compared: list[Candidate]) -> tuple[Candidate, Text, Text | None]:
     old = compared[0]
     if len(compared) == 1:
         if old.role == ACT:
-            return old, Text("行为时的规定在作出决定时仍然有效（或未给出决定日期）",
+            return old, Text.of("行为时的规定在作出决定时仍然有效（或未给出决定日期）",
                              "the version in force for the act applies (still in force at the "
                              "decision, or no decision date given)"), None
-        return old, Text("适用违法行为时的规定", "the version in force for the act applies"), None
+        return old, Text.of("适用违法行为时的规定", "the version in force for the act applies"), None
     new = compared[1]
     verdict, why = compare(new, old)
     if verdict == "new":
-        return new, Text("从旧兼从轻：适用新的规定——" + why.zh,
+        return new, Text.of("从旧兼从轻：适用新的规定——" + why.zh,
                          "从旧兼从轻: the later version applies — " + why.en), None
     if verdict == "mixed":
-        return old, Text("从旧兼从轻：适用行为时的规定——" + why.zh,
+        return old, Text.of("从旧兼从轻：适用行为时的规定——" + why.zh,
                          "从旧兼从轻: the old version applies — " + why.en), why
-    return old, Text("从旧兼从轻：适用行为时的规定——" + why.zh,
+    return old, Text.of("从旧兼从轻：适用行为时的规定——" + why.zh,
                      "从旧兼从轻: the old version applies — " + why.en), None
 
 

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 from ...case import PenaltyOutcome
 from ...core.money import ZERO, MoneyRange
 from ...core.text import Text
-from ...decision.results import Candidate, FlagResult, PenaltyResult, Step
+from ...decision.results import Candidate, FlagResult, PenaltyResult
 from ...plan import fines
 from .daily import daily
-from .grounds import describe
 from .limitation import limitation
 from .outcome import outcome_of, recommended_of
 from .procedure import hearing, required
@@ -77,12 +76,11 @@ def finish(env: Env, candidates: tuple[Candidate, ...], applied: Candidate, reas
         match = env.bind(ctx)
         flags = (hear, required(plan, "legal_review", env.decided, match),
                  required(plan, "collective_deliberation", env.decided, match))
-    steps = _steps(env, applied, reason, lim, bench, outcome)
     missing = applied.missing if outcome is PenaltyOutcome.undetermined else ()
     return PenaltyResult(
         kind=env.kind, candidates=candidates, applied=applied, lighter_law=reason,
         choice_needed=choice, outcome=outcome, outcome_reason=outcome_reason, limitation=lim,
-        steps=steps, benchmark=bench, permitted=permitted, recommended=recommended,
+        benchmark=bench, permitted=permitted, recommended=recommended,
         recommended_basis=how, person_fine=person, daily=day, hearing=flags[0],
         legal_review=flags[1], collective=flags[2], missing=missing)
 
@@ -95,44 +93,3 @@ def _permitted(applied: Candidate, outcome: PenaltyOutcome) -> MoneyRange | None
     if outcome is PenaltyOutcome.undetermined or applied.adjusted is None:
         return None
     return applied.adjusted.permitted
-
-
-def _steps(env: Env, applied: Candidate, reason: Text, lim: Any, bench: Any,
-           outcome: PenaltyOutcome) -> tuple[Step, ...]:
-    version, tier = applied.version, applied.tier
-    steps = [Step("penalty.version", version.id, reason, version.basis, env.kind.title)]
-    if tier is not None:
-        formula = fines.text(tier.fine)
-        if applied.span is not None:
-            formula += f" = {applied.span.text()}"
-        steps.append(Step("penalty.tier", f"{version.id}#{tier.id}", Text.same(formula),
-                          tier.basis or version.basis, tier.title))
-    if applied.withheld:
-        names = describe(applied.withheld)
-        steps.append(Step("penalty.grounds", f"{version.id}#{tier.id if tier else ''}", Text(
-            "已作为适用档次、按日连续处罚或裁量基准的情节，不再重复评价：" + "、".join(names),
-            "already priced by the tier, the daily penalty or the benchmark, not weighed again: "
-            + ", ".join(names)), tier.basis or version.basis if tier else version.basis))
-    if bench is not None:
-        steps.append(Step("penalty.benchmark", bench.item, Text.same(
-            "; ".join(f"{f[0]}={f[2]} {f[4]}%" for f in bench.factors)
-            + f"; Σ {bench.total_percent}% → {bench.amount}"), bench.basis, bench.title))
-    if applied.adjusted is not None:
-        for rec in applied.adjusted.records:
-            adj = rec.adjustment
-            steps.append(Step(f"penalty.adjustment.{adj.kind.value}", adj.id, rec.effect,
-                              adj.basis, adj.title, rec.applied))
-    if lim.rule is not None:
-        state = (Text(f"{lim.expires_on}后才发现：超过追责时效，不予行政处罚",
-                      f"found after {lim.expires_on}: no penalty") if lim.expired else
-                 Text(f"{lim.years}年，自{lim.runs_from}起算，至{lim.expires_on}届满",
-                      f"{lim.years} years from {lim.runs_from}, expiring {lim.expires_on}")
-                 if lim.runs_from else
-                 Text(f"{lim.years}年，违法行为仍在继续，时效尚未起算",
-                      f"{lim.years} years; the act continues, the period has not started"))
-        steps.append(Step("penalty.limitation", lim.rule, state, lim.basis, None, lim.expired))
-    if outcome is PenaltyOutcome.measures_only and tier is not None:
-        steps.append(Step("penalty.outcome", f"{version.id}#{tier.id}", Text(
-            "法律对此不设罚款：仅采取其他措施", "the law provides no fine here: measures only"),
-            tier.basis or version.basis))
-    return tuple(steps)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ...core.citation import Citation
 from ...core.dates import shift_years
 from ...core.money import MoneyRange, format_yuan
-from ...core.text import Text
+from ...core.text import Later, Text
 from ...decision.results import FlagResult
 from ...evaluate import Matcher
 from ...plan import Plan
@@ -28,7 +28,7 @@ def hearing(plan: Plan, on: date, match: Matcher, permitted: MoneyRange | None) 
     triggers = [r for r in rows if r.then.threshold is None]
     if triggers:
         rule = triggers[0]
-        return FlagResult(True, Text(f"{rule.title.zh}：应当告知听证权利",
+        return FlagResult(True, Text.of(f"{rule.title.zh}：应当告知听证权利",
                                      f"{rule.title.en}: a hearing right must be notified"),
                           rule.basis, rule.id)
     fines = [r for r in rows if r.then.threshold is not None]
@@ -39,14 +39,20 @@ def hearing(plan: Plan, on: date, match: Matcher, permitted: MoneyRange | None) 
     top = permitted.max if permitted is not None else None
     inclusive = rule.then.inclusive
     reaches = top is not None and (top >= threshold if inclusive else top > threshold)
+    return FlagResult(reaches, Later(_threshold_reason, inclusive, threshold, rule.title, top),
+                      rule.basis, rule.id, threshold)
+
+
+def _threshold_reason(inclusive: bool, threshold: Decimal, title: Text, top: Decimal | None
+                      ) -> Text:
     zh_top = format_yuan(top) if top is not None else "—"
     en_top = format_yuan(top, "en") if top is not None else "—"
-    return FlagResult(reaches, Text(
+    return Text(
         f"罚款{'达到' if inclusive else '超过'}{format_yuan(threshold)}的，应当告知听证权利"
-        f"（{rule.title.zh}）；可处罚款最高{zh_top}",
+        f"（{title.zh}）；可处罚款最高{zh_top}",
         f"a fine of {'' if inclusive else 'more than '}{format_yuan(threshold, 'en')}"
         f"{' or more' if inclusive else ''} carries a hearing right "
-        f"({rule.title.en}); the permitted maximum is {en_top}"), rule.basis, rule.id, threshold)
+        f"({title.en}); the permitted maximum is {en_top}")
 
 
 def required(plan: Plan, decides: str, on: date, match: Matcher) -> FlagResult | None:
@@ -56,7 +62,7 @@ def required(plan: Plan, decides: str, on: date, match: Matcher) -> FlagResult |
         return None
     rule = first_hit(table, on, match)
     if rule is None:
-        return FlagResult(False, Text("无应当适用的情形", "no rule requires it"))
+        return FlagResult(False, Text.of("无应当适用的情形", "no rule requires it"))
     reason = rule.then.reason or rule.title
     return FlagResult(True, reason, rule.basis, rule.id)
 

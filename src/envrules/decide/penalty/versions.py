@@ -69,15 +69,15 @@ def _days(c: Candidate) -> tuple[int, int]:
 def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
     """'new' (lighter), 'old' (not lighter) or 'mixed', with the reason."""
     if new.version.not_illegal:
-        return "new", Text("新的规定不认为该行为违法", "the later version no longer treats the act "
+        return "new", Text.of("新的规定不认为该行为违法", "the later version no longer treats the act "
                                                    "as illegal")
     nf, of = _fine(new), _fine(old)
     if nf is None or of is None:
         missing = ", ".join(new.missing + old.missing)
         if missing:
-            return "old", Text(f"缺少{missing}，无法比较轻重", f"the ranges cannot be compared "
+            return "old", Text.of(f"缺少{missing}，无法比较轻重", f"the ranges cannot be compared "
                                                          f"without {missing}")
-        return "old", Text("其中一个版本对本案无法计算幅度",
+        return "old", Text.of("其中一个版本对本案无法计算幅度",
                            "one version gives no computable range for this case")
     nm = measures_weight(Measure(m) for m in new.measures)
     om = measures_weight(Measure(m) for m in old.measures)
@@ -93,18 +93,18 @@ def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
     heavier = [a for a in axes if not a[2]]  # not lighter-or-equal on an axis: heavier there
     nz, ez = _range_text(new), _range_text(old)
     if lighter and not heavier:
-        return "new", Text(
+        return "new", Text.of(
             f"新规定较轻（{'、'.join(a[0] for a in lighter)}）：{nz[0]}，行为时规定{ez[0]}",
             f"the later version is lighter ({', '.join(a[1] for a in lighter)}): {nz[1]} "
             f"against {ez[1]}")
     if lighter and heavier:
-        return "mixed", Text(
+        return "mixed", Text.of(
             f"新规定在{'、'.join(a[0] for a in lighter)}上较轻，在{'、'.join(a[0] for a in heavier)}"
             "上较重：不能认定为较轻，适用行为时的规定，由执法机关经法制审核后决定是否适用新规定",
             f"the later version is lighter in {', '.join(a[1] for a in lighter)} but heavier in "
             f"{', '.join(a[1] for a in heavier)}: not lighter as a whole; the old law applies "
             "and the officer decides, with legal review")
-    return "old", Text(f"新规定不轻于行为时的规定：{nz[0]}，行为时规定{ez[0]}",
+    return "old", Text.of(f"新规定不轻于行为时的规定：{nz[0]}，行为时规定{ez[0]}",
                        f"the later version is not lighter: {nz[1]} against {ez[1]}")
 
 
