@@ -29,7 +29,13 @@ lint: install
 docs: install
 	$(BIN)/sphinx-build -q -W -b html docs docs/_build/html
 
-bench: install
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/bench_decide.py
 
 proptest-long: install

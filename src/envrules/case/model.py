@@ -209,12 +209,6 @@ class Enterprise(BaseModel):
     prior_violations: tuple[PriorViolation, ...] = Field((), max_length=1000)
 
 
-def _ids(value: Any, field: str) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, list | tuple | set | frozenset):
-        return list(value)
-    raise ValueError(f"region.{field} is a list of region ids, not {type(value).__name__}")
 
 
 class Region(BaseModel):
@@ -245,7 +239,12 @@ class Region(BaseModel):
                     if value is not None:
                         if not isinstance(value, str):
                             raise ValueError(f"region.{one} is one region id (a string)")
-                        data[many] = [*_ids(data.get(many), many), value]
+                        many_value = data.get(many)
+                        if many_value is None:
+                            data[many] = [value]
+                        elif isinstance(many_value, list | tuple):
+                            data[many] = [*many_value, value]
+                        # else: the field's own validation names region.counties
         return data
 
     @classmethod

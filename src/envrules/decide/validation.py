@@ -16,20 +16,21 @@ from ..core.limits import DEFAULT_LIMITS, Limits
 from ..plan import Plan
 
 
-def _depth_ok(data: Any, limit: int) -> bool:
-    """No container nested deeper than ``limit`` (iterative: no recursion)."""
-    stack = [(data, 1)]
+def _too_deep(data: Any, limit: int) -> str | None:
+    """The field path of a container nested deeper than ``limit``, or None
+    (iterative: no recursion)."""
+    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     while stack:
-        node, depth = stack.pop()
+        node, depth, path = stack.pop()
         if isinstance(node, dict):
             if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node.values())
+                return path
+            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in node.items())
         elif isinstance(node, list | tuple):
             if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node)
-    return True
+                return path
+            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(node))
+    return None
 
 
 def parse_case(data: Case | Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) -> Case:
@@ -42,9 +43,11 @@ def parse_case(data: Case | Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) 
                                  code="model_type")])
     cid = data.get("id")
     label = cid if isinstance(cid, str) and len(cid) <= 200 and cid.isprintable() else None
-    if not _depth_ok(data, limits.json_depth):
+    deep = _too_deep(data, limits.json_depth)
+    if deep is not None:
+        field = deep.split("[")[0] or "case"
         raise CaseError([problem(f"nested deeper than {limits.json_depth} levels",
-                                 f"嵌套超过{limits.json_depth}层", field="case",
+                                 f"嵌套超过{limits.json_depth}层", field=field,
                                  code="limit.json_depth")], label)
     try:
         return Case.model_validate(dict(data))

@@ -1,30 +1,63 @@
 """The decision: the compact result the engine produces, its JSON data and
 the pydantic models that define and validate it."""
 
-from .data import decision_data, penalty_data
+from typing import TYPE_CHECKING
+
+from ..core.lazy import lazy_exports
 from .facade import Decision
-from .model import (
-    AdjustmentRecord,
-    BenchmarkFactorScore,
-    BenchmarkResult,
-    DailyPenalty,
-    DecisionDates,
-    DecisionModel,
-    Department,
-    Detention,
-    Flag,
-    Jurisdiction,
-    Limitation,
-    Monitoring,
-    Office,
-    Penalty,
-    Supervision,
-    TraceEntry,
-    Transfer,
-    VersionCandidate,
-    Warning,
-)
 from .results import Result
+
+if TYPE_CHECKING:
+    from .data import decision_data, penalty_data
+    from .model import (
+        AdjustmentRecord,
+        BenchmarkFactorScore,
+        BenchmarkResult,
+        DailyPenalty,
+        DecisionDates,
+        DecisionModel,
+        Department,
+        Detention,
+        Flag,
+        Jurisdiction,
+        Limitation,
+        Monitoring,
+        Office,
+        Penalty,
+        Supervision,
+        TraceEntry,
+        Transfer,
+        VersionCandidate,
+        Warning,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".data": ("decision_data", "penalty_data"),
+        ".model": (
+            "AdjustmentRecord",
+            "BenchmarkFactorScore",
+            "BenchmarkResult",
+            "DailyPenalty",
+            "DecisionDates",
+            "DecisionModel",
+            "Department",
+            "Detention",
+            "Flag",
+            "Jurisdiction",
+            "Limitation",
+            "Monitoring",
+            "Office",
+            "Penalty",
+            "Supervision",
+            "TraceEntry",
+            "Transfer",
+            "VersionCandidate",
+            "Warning",
+        ),
+    },
+)
 
 __all__ = [
     "AdjustmentRecord",

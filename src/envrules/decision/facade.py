@@ -8,10 +8,21 @@ model's own serialisation over every scenario."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import functools
+from typing import TYPE_CHECKING, Any, Literal
 
-from .model import DecisionModel
 from .results import Result
+
+if TYPE_CHECKING:
+    from .model import DecisionModel
+
+
+@functools.cache
+def _model_class() -> type[DecisionModel]:
+    """The pydantic model, imported on first use: deciding does not need it."""
+    from .model import DecisionModel
+
+    return DecisionModel
 
 try:  # orjson is the fast path; the standard library gives the same bytes
     import orjson
@@ -70,11 +81,11 @@ class Decision:
     def model(self) -> DecisionModel:
         """The validated pydantic model (built on first use)."""
         if self._model is None:
-            self._model = DecisionModel.model_validate(self.data())
+            self._model = _model_class().model_validate(self.data())
         return self._model
 
     def __getattr__(self, name: str) -> Any:
-        if name in DecisionModel.model_fields:
+        if name in _model_class().model_fields:
             return getattr(self.model, name)
         raise AttributeError(f"{type(self).__name__!r} has no attribute {name!r}")
 
@@ -100,16 +111,16 @@ class Decision:
 
     @classmethod
     def model_json_schema(cls, **kwargs: Any) -> dict[str, Any]:
-        return DecisionModel.model_json_schema(**kwargs)
+        return _model_class().model_json_schema(**kwargs)
 
     @classmethod
     def model_validate(cls, data: Any) -> Decision:
         """A decision read back from its JSON data."""
-        return cls(model=DecisionModel.model_validate(data))
+        return cls(model=_model_class().model_validate(data))
 
     @classmethod
     def model_validate_json(cls, text: str | bytes) -> Decision:
-        return cls(model=DecisionModel.model_validate_json(text))
+        return cls(model=_model_class().model_validate_json(text))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Decision) and self.data() == other.data()

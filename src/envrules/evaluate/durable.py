@@ -6,12 +6,15 @@ day ordinals, money as integer fen, decimals as integer millionths, set
 members as 0/1 flags, and a companion ``…s`` flag telling whether a scalar is
 set, which reproduces the compiled evaluator's semantics for unset facts.
 
-The C engine cannot take every condition as written: an ``or`` of more than a
-dozen parts fails (error 113) and a membership test of hundreds of values
-makes the network explode. The adapter therefore nests long ``or``s in groups
-of at most eight, and turns a membership test of more than eight values into
-a 0/1 field the flattening computes (the test itself is then done here, in
-Python, and the rule tests the flag)."""
+The C engine cannot take every condition as written: each ``$and`` and
+``$or`` of a rule takes two of its 31 expression slots (MAX_SEQUENCE_EXPRESSIONS
+in rete.h; one more fails with error 113), so a rule holds at most 15 of them
+whatever their nesting. The adapter keeps rules small (no set-check where the
+unset encoding cannot match, nested ``and``/``or`` flattened), splits a
+condition that is still too large into one rule per alternative (all firing
+the same condition), and only an alternative that is itself too large — or a
+membership test of more than a thousand values — becomes a 0/1 field the
+flattening computes in Python, which the rule then tests."""
 
 from __future__ import annotations
 
@@ -22,12 +25,16 @@ from decimal import Decimal
 from typing import Any
 
 from ..case import FACTS, Context, FactType, reader
+from ..core.errors import EnvrulesError, problem
 from ..plan import Plan
 from ..rulesets.conditions import All, AnyOf, Compare, Condition, Not, members_of
 from . import durable_host
+from .durable_limits import MAX_CHILDREN, MAX_OPS, fits, ops
 from .protocol import Matcher
 
-_GROUP = 8
+_MAX_IN = (32, 8, 2, 0)
+"""Longest membership list tested by the network itself: the first that lets
+the whole plan fit the engine (durable_limits) is used."""
 _SESSION = "envrules"
 
 _NEGATE = {"eq": "ne", "ne": "eq", "lt": "gte", "gte": "lt", "lte": "gt", "gt": "lte",
@@ -54,28 +61,40 @@ def _encode(fact_type: FactType, value: Any) -> Any:
     return str(value)
 
 
+def _join(op: str, parts: list[dict[str, Any]], empty: dict[str, Any]) -> dict[str, Any]:
+    flat: list[dict[str, Any]] = []
+    for part in parts:  # (a and (b and c)) is (a and b and c): fewer expression slots
+        flat.extend(part[op] if op in part and len(part) == 1 else [part])
+    if not flat:
+        return empty
+    return flat[0] if len(flat) == 1 else {op: flat}
+
+
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    if not parts:
-        return _TRUE
-    if len(parts) > _GROUP:
-        size = -(-len(parts) // _GROUP)
-        parts = [_and(parts[i:i + size]) for i in range(0, len(parts), size)]
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+    return _join("$and", parts, _TRUE)
 
 
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    if not parts:
-        return _FALSE
-    if len(parts) > _GROUP:  # the engine fails on long disjunctions: nest them
-        size = -(-len(parts) // _GROUP)
-        parts = [_or(parts[i:i + size]) for i in range(0, len(parts), size)]
-    return parts[0] if len(parts) == 1 else {"$or": parts}
+    return _join("$or", parts, _FALSE)
+
+
+def _alternatives(cond: Condition) -> list[Condition]:
+    """The top-level disjuncts of a condition (itself if it has none)."""
+    if isinstance(cond, AnyOf):
+        return list(cond.items)
+    if isinstance(cond, Not) and isinstance(cond.item, All):
+        return [Not(i, cond.at) for i in cond.item.items]
+    if isinstance(cond, Not) and isinstance(cond.item, Not):
+        return _alternatives(cond.item.item)
+    return [cond]
 
 
 class _Encoding:
     """Field names of the flattened fact for a plan."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, max_in: int, groups: int) -> None:
+        self.max_in = max_in
+        self.guards = {f"_g{k}": 1 for k in range(groups)} if groups > 1 else {}
         self.fields = {path: f"f{i}" for i, path in enumerate(plan.fact_paths)}
         members: set[tuple[str, str]] = set()
         for cond in plan.conditions:
@@ -84,11 +103,12 @@ class _Encoding:
             members, key=lambda pm: (pm[0], str(pm[1]))))}
         self.readers = {path: reader(path) for path in plan.fact_paths}
         self.big_sets: dict[tuple[str, frozenset[Any]], str] = {}
+        self.computed: dict[Condition, tuple[str, Callable[..., bool]]] = {}
 
     def flatten(self, ctx: Context) -> dict[str, Any]:
         args = ctx.c, ctx.v, ctx.e, ctx.r, ctx.p, ctx.x
         values = {path: read(*args) for path, read in self.readers.items()}
-        out: dict[str, Any] = {"_t": 1}
+        out: dict[str, Any] = {"_t": 1, **self.guards}
         for path, name in self.fields.items():
             fact = FACTS[path]
             value = values[path]
@@ -101,7 +121,26 @@ class _Encoding:
             out[name] = 1 if member in values[path] else 0
         for (path, allowed), name in self.big_sets.items():
             out[name] = 1 if values[path] in allowed else 0
+        for name, predicate in self.computed.values():
+            out[name] = 1 if predicate(*args) else 0
         return out
+
+    def rules_for(self, cond: Condition) -> list[dict[str, Any]]:
+        """The durable conditions, one per rule, whose disjunction is ``cond``."""
+        expr = self.translate(cond)
+        if ops(expr) <= MAX_OPS:
+            return [expr]
+        alternatives = _alternatives(cond)
+        if len(alternatives) > 1:
+            return [e for alternative in alternatives for e in self.rules_for(alternative)]
+        return [self._computed(cond)]
+
+    def _computed(self, cond: Condition) -> dict[str, Any]:
+        from .compiled import compile_conditions
+
+        if cond not in self.computed:
+            self.computed[cond] = (f"k{len(self.computed)}", compile_conditions([cond])[0])
+        return {self.computed[cond][0]: 1}
 
     def translate(self, cond: Condition, negate: bool = False) -> dict[str, Any]:
         if isinstance(cond, Not):
@@ -123,17 +162,20 @@ class _Encoding:
             positive = self._leaf(Compare(cmp.path, _NEGATE[cmp.op], cmp.value), False)
             return _or([{name + "s": 0}, positive])
         is_set = {name + "s": 1}
-        if cmp.op in ("in", "not_in") and len(cmp.value) > _GROUP:
+        unset = _encode(fact.type, None)
+        if cmp.op in ("in", "not_in") and len(cmp.value) > self.max_in:
             flag = self.big_sets.setdefault((cmp.path, cmp.value), f"{name}b{len(self.big_sets)}")
             return {flag: 1 if cmp.op == "in" else 0}
         if cmp.op in ("in", "not_in"):
             values = sorted(_encode(fact.type, v) for v in cmp.value)
             if cmp.op == "in":
-                return _and([is_set, _or([{name: v} for v in values])])
+                # an unset fact (encoded as `unset`) cannot match unless a value is `unset`
+                test = _or([{name: v} for v in values])
+                return test if unset not in values else _and([is_set, test])
             return _and([is_set, *({"$neq": {name: v}} for v in values)])
         value = _encode(fact.type, cmp.value)
         if cmp.op == "eq":
-            return _and([is_set, {name: value}])
+            return {name: value} if value != unset else _and([is_set, {name: value}])
         return _and([is_set, {_DURABLE_OP[cmp.op]: {name: value}}])
 
     def _set_leaf(self, cmp: Compare, name: str, negate: bool) -> dict[str, Any]:
@@ -149,6 +191,31 @@ class _Encoding:
         return _or(parts) if any_member != negate else _and(parts)
 
 
+def _fitting(plan: Plan) -> tuple[_Encoding, list[tuple[int, dict[str, Any]]]]:
+    """The encoding and the (condition index, durable condition) pairs of a
+    plan that the engine can hold: the longest membership lists tested by the
+    network, and the fewest guard groups. A guard group is a flag every fact
+    carries (always 1): a rule of group k starts by testing it, so the
+    first tests of the rules spread over the groups' nodes instead of all
+    sitting under the root (whose hash set holds 511)."""
+    for max_in in _MAX_IN:
+        for groups in (1, 4, 16, 64):
+            encoding = _Encoding(plan, max_in, groups)
+            conditions = []
+            for i, cond in enumerate(plan.conditions):
+                for expr in encoding.rules_for(cond):
+                    if groups > 1:
+                        expr = _and([{f"_g{i % groups}": 1}, expr])
+                    conditions.append((i, expr))
+            if fits([expr for _, expr in conditions]):
+                return encoding, conditions
+    raise EnvrulesError([problem(
+        f"profile {plan.profile}: the durable-rules network cannot hold this plan (more than "
+        f"{MAX_CHILDREN} tests under one node); use the compiled evaluator",
+        f"规则集{plan.profile}：durable-rules 网络无法容纳该规则集（同一节点下超过{MAX_CHILDREN}项测试），"
+        "请使用 compiled 求值器", code="durable.capacity")])
+
+
 class DurableEvaluator:
     """Evaluates a plan's conditions with durable-rules' Rete network: each
     condition is one rule; one asserted fact fires every rule that holds."""
@@ -157,13 +224,15 @@ class DurableEvaluator:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self._encoding = _Encoding(plan)
+        self._encoding, conditions = _fitting(plan)
         self._ruleset = durable_host.unique_name(plan.profile)
         self._fired: list[int] = []
         rules: dict[str, Any] = {}
-        for i, cond in enumerate(plan.conditions):
-            rules[f"c{i}"] = {"all": [{"m": self._encoding.translate(cond)}],
-                              "run": self._action(i)}
+        seen: dict[int, int] = {}
+        for i, expr in conditions:
+            j = seen[i] = seen.get(i, -1) + 1
+            rules[f"c{i}" if j == 0 else f"c{i}_{j}"] = {"all": [{"m": expr}],
+                                                         "run": self._action(i)}
         self.definition = {k: {"all": v["all"]} for k, v in rules.items()}
         if not rules:  # durable-rules refuses an empty ruleset
             rules["never"] = {"all": [{"m": _FALSE}], "run": self._action(-1)}

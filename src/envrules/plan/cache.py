@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..core.limits import DEFAULT_LIMITS, Limits
-from ..rulesets.layers import LayerIndex, source_digest
+from ..rulesets.index import LayerIndex, source_digest
 from ..rulesets.sources import RulesetSource
 from .model import Plan
 
@@ -95,15 +95,16 @@ def load_plan(source: RulesetSource, profile: str, limits: Limits = DEFAULT_LIMI
               use_cache: bool = True) -> Plan:
     """The compiled plan of a profile: from the cache if it holds this exact
     key, else compiled (and cached)."""
-    from ..rulesets.layers import profile_chain
-    from .compile import compile_plan
-
     index = LayerIndex.of(source)
     key = cache_key(source, profile, index) if use_cache else ""
     if use_cache:
         cached = read(key)
         if cached is not None and cached.profile == profile:
             return cached
+    # Compiling needs the parser and the schema; a cache hit does not.
+    from ..rulesets.layers import profile_chain
+    from .compile import compile_plan
+
     plan = compile_plan(profile, profile_chain(source, profile, limits, index))
     if use_cache:
         write(key, plan)

@@ -2,6 +2,9 @@
 located YAML), their schema, the condition language, and the layers a
 profile stands on."""
 
+from typing import TYPE_CHECKING
+
+from ..core.lazy import lazy_exports
 from .conditions import (
     ALWAYS,
     All,
@@ -17,18 +20,7 @@ from .conditions import (
     paths_of,
     to_data,
 )
-from .layers import (
-    BASE_LAYER,
-    PROFILE_FILE,
-    Layer,
-    LayerIndex,
-    parse_layer,
-    profile_chain,
-    selectable_profiles,
-    source_digest,
-    validate,
-)
-from .merge import Merged, MergedTable, merge_layers
+from .index import BASE_LAYER, PROFILE_FILE, LayerIndex, source_digest
 from .sources import (
     SCENARIO_SUFFIX,
     DirectorySource,
@@ -39,6 +31,20 @@ from .sources import (
     source_for,
 )
 from .yaml import YMap, YSeq, locate, parse_yaml, plain, validation_problems
+
+if TYPE_CHECKING:
+    from .layers import Layer, parse_layer, profile_chain, selectable_profiles, validate
+    from .merge import Merged, MergedTable, merge_layers
+
+# Parsing and merging layers needs the ruleset schema; loading a cached plan
+# does not, so these are imported on first use.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".layers": ("Layer", "parse_layer", "profile_chain", "selectable_profiles", "validate"),
+        ".merge": ("Merged", "MergedTable", "merge_layers"),
+    },
+)
 
 __all__ = [
     "ALWAYS",

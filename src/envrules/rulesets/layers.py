@@ -13,12 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.errors import LimitExceeded, Problem, RulesetError, SourceLocation, UnknownProfile, problem
 from ..core.limits import DEFAULT_LIMITS, Limits
+from .index import BASE_LAYER, PROFILE_FILE, LayerIndex, source_digest
 from .schema import ProfileMeta, RulesetFile
-from .sources import SCENARIO_SUFFIX, RulesetSource
+from .sources import RulesetSource
 from .yaml import locate, parse_yaml, validation_problems
-
-PROFILE_FILE = "profile.yaml"
-BASE_LAYER = "national"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,30 +42,6 @@ class Layer:
     digest: str  # sha256 of the layer's file names and texts
     meta_file: str  # display path of its profile.yaml
     extends_at: SourceLocation | None
-
-
-@attrs.frozen
-class LayerIndex:
-    """Which files belong to which layer (the innermost layer folder holding them)."""
-
-    names: tuple[str, ...]
-    files: dict[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, source: RulesetSource) -> LayerIndex:
-        paths = source.paths()
-        dirs = {p[: -len(PROFILE_FILE) - 1] if p != PROFILE_FILE else ""
-                for p in paths if p == PROFILE_FILE or p.endswith("/" + PROFILE_FILE)}
-        files: dict[str, list[str]] = {d: [] for d in dirs}
-        for p in paths:
-            if p.endswith(SCENARIO_SUFFIX):
-                continue
-            folder = p.rpartition("/")[0]
-            while folder not in dirs and folder:
-                folder = folder.rpartition("/")[0]
-            if folder in dirs and p != (f"{folder}/{PROFILE_FILE}" if folder else PROFILE_FILE):
-                files[folder].append(p)
-        return cls(tuple(sorted(d for d in dirs if d)), {d: tuple(fs) for d, fs in files.items()})
 
 
 def parse_layer(source: RulesetSource, name: str, index: LayerIndex,
@@ -99,8 +73,11 @@ def parse_layer(source: RulesetSource, name: str, index: LayerIndex,
             problems.append(problem(f"cannot read: {exc}", f"无法读取：{exc}",
                                     where=SourceLocation(shown), code="source"))
     if problems or meta is None:
-        raise RulesetError(problems or [problem("no profile.yaml", "缺少 profile.yaml",
-                                                where=SourceLocation(meta_path))])
+        # a limit refused anywhere makes the whole a LimitExceeded (still a RulesetError)
+        error = LimitExceeded if any((p.code or "").startswith("limit.") for p in problems) \
+            else RulesetError
+        raise error(problems or [problem("no profile.yaml", "缺少 profile.yaml",
+                                         where=SourceLocation(meta_path))])
     return Layer(name, meta, tuple(files), digest.hexdigest(), source.display(meta_path),
                  extends_at)
 
@@ -183,16 +160,6 @@ def _has_regions(source: RulesetSource, index: LayerIndex, name: str, limits: Li
             if isinstance(data, dict) and data.get("regions"):
                 return True
     return False
-
-
-def source_digest(source: RulesetSource, index: LayerIndex | None = None) -> str:
-    """A digest of every ruleset file of a source (not its scenarios)."""
-    index = index or LayerIndex.of(source)
-    h = hashlib.sha256()
-    for name in sorted(index.files):
-        for path in (f"{name}/{PROFILE_FILE}" if name else PROFILE_FILE, *index.files[name]):
-            h.update(path.encode() + b"\0" + source.read(path).encode() + b"\0")
-    return h.hexdigest()
 
 
 __all__: Sequence[str] = ("BASE_LAYER", "PROFILE_FILE", "Layer", "LayerIndex", "parse_layer",

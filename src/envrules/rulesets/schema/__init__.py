@@ -4,32 +4,95 @@ These models check structure (exported as JSON Schema by ``envrules schema
 ruleset``); meaning — facts, ids, dates across files — is checked when the plan
 is compiled. Each model remembers the file, line and column it came from."""
 
-from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard, GroundLink
-from .base import Basis, Dated, Fraction, Percent, Spec
-from .benchmarks import Benchmark, BenchmarkFactor, BenchmarkItem, BenchmarkLevel
-from .fines import Fine, FineFormula, Fixed, MultipleOf, NoFine, PercentOf, PerUnit, Unspecified, UpTo
-from .kinds import Kind, Tier, Version
-from .outcomes import (
-    OUTCOMES,
-    PROCEDURE,
-    DailyPenaltyThen,
-    DaysRange,
-    DepartmentThen,
-    FirstViolationThen,
-    HearingThen,
-    JurisdictionThen,
-    LimitationThen,
-    MonitoringThen,
-    NoteThen,
-    OfficeThen,
-    RequiredThen,
-    SupervisionThen,
-    TransferThen,
-    adapter,
-    fields_of,
+from typing import TYPE_CHECKING
+
+from ...core.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard, GroundLink
+    from .base import Basis, Dated, Fraction, Percent, Spec
+    from .benchmarks import Benchmark, BenchmarkFactor, BenchmarkItem, BenchmarkLevel
+    from .fines import Fine, FineFormula, Fixed, MultipleOf, NoFine, PercentOf, PerUnit, Unspecified, UpTo
+    from .kinds import Kind, Tier, Version
+    from .outcomes import (
+        OUTCOMES,
+        PROCEDURE,
+        DailyPenaltyThen,
+        DaysRange,
+        DepartmentThen,
+        FirstViolationThen,
+        HearingThen,
+        JurisdictionThen,
+        LimitationThen,
+        MonitoringThen,
+        NoteThen,
+        OfficeThen,
+        RequiredThen,
+        SupervisionThen,
+        TransferThen,
+        adapter,
+        fields_of,
+    )
+    from .profile import (
+        AuthoritySpec,
+        Delegation,
+        FormerName,
+        MatterSpec,
+        ProfileMeta,
+        RegionSpec,
+        RulesetFile,
+    )
+    from .tables import Disable, Rule, Table, TableExtension
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".adjustments": ("Adjustment", "AdjustmentRange", "DiscretionStandard", "GroundLink"),
+        ".base": ("Basis", "Dated", "Fraction", "Percent", "Spec"),
+        ".benchmarks": ("Benchmark", "BenchmarkFactor", "BenchmarkItem", "BenchmarkLevel"),
+        ".fines": (
+            "Fine",
+            "FineFormula",
+            "Fixed",
+            "MultipleOf",
+            "NoFine",
+            "PercentOf",
+            "PerUnit",
+            "Unspecified",
+            "UpTo",
+        ),
+        ".kinds": ("Kind", "Tier", "Version"),
+        ".outcomes": (
+            "OUTCOMES",
+            "PROCEDURE",
+            "DailyPenaltyThen",
+            "DaysRange",
+            "DepartmentThen",
+            "FirstViolationThen",
+            "HearingThen",
+            "JurisdictionThen",
+            "LimitationThen",
+            "MonitoringThen",
+            "NoteThen",
+            "OfficeThen",
+            "RequiredThen",
+            "SupervisionThen",
+            "TransferThen",
+            "adapter",
+            "fields_of",
+        ),
+        ".profile": (
+            "AuthoritySpec",
+            "Delegation",
+            "FormerName",
+            "MatterSpec",
+            "ProfileMeta",
+            "RegionSpec",
+            "RulesetFile",
+        ),
+        ".tables": ("Disable", "Rule", "Table", "TableExtension"),
+    },
 )
-from .profile import AuthoritySpec, Delegation, FormerName, MatterSpec, ProfileMeta, RegionSpec, RulesetFile
-from .tables import Disable, Rule, Table, TableExtension
 
 __all__ = [
     "OUTCOMES",

@@ -61,7 +61,7 @@ class Spec(BaseModel):
     """Base of every ruleset model: strict keys, frozen, and the place in the
     file it was read from."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     at: SkipJsonSchema[SourceLocation | None] = Field(None, exclude=True, repr=False)
 

@@ -17,7 +17,7 @@ MoneyBase = Literal[
     "goods_value", "reclamation_fee",
 ]
 CountBase = Literal["units", "continuing_days"]
-_CONFIG = ConfigDict(extra="forbid")
+_CONFIG = ConfigDict(extra="forbid", defer_build=True)  # built on first validation, not on plan load
 _OPTIONAL = "可以处…罚款: the fine itself is discretionary (the authority may impose only the measures)"
 
 

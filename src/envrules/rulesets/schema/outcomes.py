@@ -14,7 +14,7 @@ from ...case import JurisdictionLevel, Role
 from ...core.money import Money
 from ...core.text import Text
 
-_CONFIG = ConfigDict(extra="forbid")
+_CONFIG = ConfigDict(extra="forbid", defer_build=True)  # built on first validation, not on plan load
 
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
