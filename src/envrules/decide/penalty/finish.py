@@ -12,6 +12,7 @@ from ...core.money import ZERO, MoneyRange
 from ...core.text import Text
 from ...decision.results import Candidate, FlagResult, PenaltyResult, Step
 from ...plan import fines
+from ..tables import hits
 from .daily import daily
 from .grounds import describe
 from .limitation import limitation
@@ -117,6 +118,7 @@ def _steps(env: Env, applied: Candidate, reason: Text, lim: Any, bench: Any,
         steps.append(Step("penalty.benchmark", bench.item, Text.same(
             "; ".join(f"{f[0]}={f[2]} {f[4]}%" for f in bench.factors)
             + f"; Σ {bench.total_percent}% → {bench.amount}"), bench.basis, bench.title))
+    steps.extend(_listed(env))
     if applied.adjusted is not None:
         for rec in applied.adjusted.records:
             adj = rec.adjustment
@@ -136,3 +138,14 @@ def _steps(env: Env, applied: Candidate, reason: Text, lim: Any, bench: Any,
             "法律对此不设罚款：仅采取其他措施", "the law provides no fine here: measures only"),
             tier.basis or version.basis))
     return tuple(steps)
+
+
+def _listed(env: Env) -> list[Step]:
+    """The items of the profile's list of minor violations that hold for the
+    case on the decision date (violation.listed_minor), each with its source."""
+    table = env.plan.procedure.get("minor_violation")
+    if table is None:
+        return []
+    return [Step("penalty.minor_violation", row.id, row.then.reason or Text(
+        f"列入轻微违法行为清单：{row.title.zh}", f"on a published list of minor violations: "
+        f"{row.title.en}"), row.basis, row.title) for row in hits(table, env.decided, env.match)]
