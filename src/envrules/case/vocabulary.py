@@ -170,7 +170,7 @@ class HazardousStorageDefect(StrEnum):
 
 
 class VocDefect(StrEnum):
-    """What a process producing volatile organic compounds lacked (大气法 art. 45)."""
+    """What a process producing volatile organic compounds (VOCs) lacked."""
 
     not_enclosed = "not_enclosed"  # 未在密闭空间或者设备中进行，防治设施已按规定安装、使用
     no_facilities = "no_facilities"  # 未按照规定安装、使用污染防治设施
