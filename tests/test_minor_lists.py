@@ -181,3 +181,50 @@ def test_the_lists_facts_are_validated_and_named() -> None:
     case = engine.validate(_case("2022-09-01", waste_tonnes="0.01", ph_value=7))
     assert case.violation is not None
     assert case.violation.waste_tonnes == Decimal("0.01") and case.violation.ph_value == 7
+
+
+LONG = """\
+tables:
+  - id: test.minor
+    title: {zh: 轻微违法行为清单, en: List of minor violations}
+    decides: minor_violation
+    hit_policy: collect
+    rules:
+      - id: test.minor.long
+        title: {zh: 条件很多的一项, en: An item with many conditions}
+        when:
+          violation.kind: test.kind
+          violation.first_violation: true
+          violation.item: 4
+          violation.hazardous_storage_defect: substandard
+          violation.waste_tonnes: {lte: "0.1"}
+          violation.special_hazardous_waste: false
+          violation.circumstances: {contains: corrected_within_order_deadline}
+          violation.harm: {in: [none, minor]}
+          not: {any: [{violation.circumstances: {contains: sensitive_area}},
+                      {violation.location_class: water_source_or_redline}]}
+        then: {}
+        basis: {law: 测试清单, article: 第1项}
+        effective_from: 2022-01-01
+"""
+
+
+def test_both_evaluators_take_a_long_item_that_tests_the_first_violation() -> None:
+    # nine conjuncts around two "or"s, and a fact (first_violation) supplied just before
+    compiled = _engine(long=LONG)
+    durable = compiled.with_evaluator("durable")
+    violation = {
+        "item": 4,
+        "hazardous_storage_defect": "substandard",
+        "waste_tonnes": "0.05",
+        "special_hazardous_waste": False,
+        "harm": "minor",
+        "circumstances": ["first_offense", "corrected_within_order_deadline"],
+    }
+    for first in (True, False):
+        priors = [] if first else [{"decided_on": "2021-01-01", "kind": "test.kind"}]
+        case = {**_case("2022-09-01", **violation), "enterprise": {"prior_violations": priors}}
+        a, b = compiled.decide(case), durable.decide(case)
+        listed = [e["rule"] for e in b.data()["trace"] if e["step"] == "penalty.minor_violation"]
+        assert listed == (["test.minor.long"] if first else [])
+        assert a.model_dump(exclude={"evaluator"}) == b.model_dump(exclude={"evaluator"})

@@ -7,9 +7,10 @@ members as 0/1 flags, and a companion ``…s`` flag telling whether a scalar is
 set, which reproduces the compiled evaluator's semantics for unset facts.
 
 The C engine cannot take every condition as written: an ``or`` of more than a
-dozen parts fails (error 113) and a membership test of hundreds of values
-makes the network explode. The adapter therefore nests long ``or``s in groups
-of at most eight, and turns a membership test of more than eight values into
+dozen parts fails (error 113), so does an ``and`` nested in ``and``s around an
+``or``, and a membership test of hundreds of values makes the network explode.
+The adapter therefore nests long ``or``s in groups of at most eight, keeps
+every ``and`` flat, and turns a membership test of more than eight values into
 a 0/1 field the flattening computes (the test itself is then done here, in
 Python, and the rule tests the flag)."""
 
@@ -57,10 +58,10 @@ def _encode(fact_type: FactType, value: Any) -> Any:
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if not parts:
         return _TRUE
-    if len(parts) > _GROUP:
-        size = -(-len(parts) // _GROUP)
-        parts = [_and(parts[i:i + size]) for i in range(0, len(parts), size)]
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+    # one flat conjunction: the engine takes a long "and", but fails (error 113) on "and"s
+    # nested three deep around an "or"
+    flat = [q for p in parts for q in p.get("$and", [p])]
+    return flat[0] if len(flat) == 1 else {"$and": flat}
 
 
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
