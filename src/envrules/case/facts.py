@@ -104,7 +104,7 @@ def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
 
 _MONEY_FIELDS = {"investment", "illegal_gain", "cost", "direct_loss", "person_income",
                  "original_fine", "discharge_fee", "goods_value", "reclamation_fee"}
-_RATIO_FIELDS = {"exceedance_multiple"}
+_RATIO_FIELDS = {"exceedance_multiple", "ph_value", "waste_tonnes"}
 _PART_NAMES = {"violation": "v", "enterprise": "e", "region": "r", "procedure": "p"}
 
 
@@ -170,6 +170,30 @@ def same_kind_past_2y(case: Case) -> int:
                    if p.kind == kind and start <= p.decided_on <= occurred)
 
 
+def _same_kind_priors(case: Case, start: date) -> int:
+    v = case.violation
+    if v is None:
+        return 0
+    return sum(1 for p in case.enterprise.prior_violations
+               if p.kind == v.kind and start <= p.decided_on <= v.occurred_on)
+
+
+def same_kind_priors_1y(case: Case) -> int:
+    """Same-kind violations decided in the year back from the act (近一年:
+    counted back one year from the day of the act), penalised or not."""
+    if case.violation is None:
+        return 0
+    return _same_kind_priors(case, shift_years(case.violation.occurred_on, -1))
+
+
+def same_kind_priors_this_year(case: Case) -> int:
+    """Same-kind violations decided in the calendar year of the act (年度:
+    1 January to 31 December), before it, penalised or not."""
+    if case.violation is None:
+        return 0
+    return _same_kind_priors(case, case.violation.occurred_on.replace(month=1, day=1))
+
+
 def duration_days(case: Case) -> int | None:
     """Days the act lasted: to ended_on, or (while continuing) to the day it
     was discovered or decided."""
@@ -193,6 +217,14 @@ DERIVED: dict[str, tuple[FactType, Callable[[Case], Any], str]] = {
     "enterprise.same_kind_past_2y": (
         FactType.INT, same_kind_past_2y,
         "same-kind violations in the two years before the act, the current one included"),
+    "enterprise.same_kind_priors_1y": (
+        FactType.INT, same_kind_priors_1y,
+        "same-kind violations decided in the year back from occurred_on (近一年), penalised or "
+        "not; 0: the act is the first of its kind in that year"),
+    "enterprise.same_kind_priors_this_year": (
+        FactType.INT, same_kind_priors_this_year,
+        "same-kind violations decided in the calendar year of occurred_on, up to it (年度), "
+        "penalised or not; 0: the act is the first of its kind that year"),
     "violation.duration_days": (
         FactType.INT, duration_days,
         "days from occurred_on to ended_on (or, if continuing, to discovered_on or decided_on)"),

@@ -37,7 +37,9 @@ from .vocabulary import (
     EiaStage,
     EnterpriseKind,
     EvasionMethod,
+    ExceededParameter,
     Harm,
+    HazardousStorageDefect,
     Level,
     LocationClass,
     Medium,
@@ -46,10 +48,12 @@ from .vocabulary import (
     OutfallArea,
     PermitBreach,
     PermitClass,
+    PollutantClass,
     ProjectStage,
     ReinspectionResult,
     Severity,
     Size,
+    VocDefect,
     WasteCategory,
     WasteSource,
 )
@@ -118,7 +122,7 @@ class Violation(BaseModel):
         None, description="the fine of the original decision (原处罚决定的罚款数额), for the "
         "daily penalty")
     eia_document: EiaDocument | None = None
-    eia_stage: EiaStage | None = None
+    eia_stage: EiaStage | None = Field(None, description="where the EIA document stands")
     medium: Medium | None = Field(None, description="the environmental medium concerned")
     evasion_method: EvasionMethod | None = None
     disclosure_defect: DisclosureDefect | None = None
@@ -162,7 +166,30 @@ class Violation(BaseModel):
                                 description="count the per-unit formula multiplies")
     continuing_days: Count | None = Field(
         None, ge=0, le=100_000, description="days the act continued after the order to correct")
-    exceedance_multiple: Ratio | None = Field(None, description="times over the standard")
+    exceedance_multiple: Ratio | None = Field(
+        None, description="times over the standard, read as 超标倍数 = (measured − limit) / limit")
+    exceeding_factor_count: Count | None = Field(
+        None, ge=0, le=1000, description="how many pollutants (factors) were found above the "
+        "emission standard (超标因子数目); 0: every one within it (达标排放)")
+    exceeded_parameter: ExceededParameter | None = Field(
+        None, description="where a single parameter is above the standard: pH, colour (色度) or "
+        "another pollutant")
+    pollutant_class: PollutantClass | None = Field(
+        None, description="A类 or B类 pollutant concerned, as the discretion standard in force "
+        "defines them")
+    ph_value: Ratio | None = Field(None, le=14, description="the pH value measured (0–14)")
+    waste_tonnes: Ratio | None = Field(None, description="quantity of the waste concerned, tonnes")
+    hazardous_storage_defect: HazardousStorageDefect | None = Field(
+        None, description="hazardous waste stored below the national standard, or mixed into "
+        "non-hazardous waste in storage")
+    special_hazardous_waste: Flag | None = Field(
+        None, description="the hazardous waste concerned is discarded highly toxic chemicals, "
+        "medical waste, laboratory waste or flammable or explosive hazardous waste "
+        "(废弃剧毒化学品、医疗废物、实验室废物及易燃易爆危险废物); unset: not stated")
+    voc_defect: VocDefect | None = Field(
+        None, description="what a process producing volatile organic compounds lacked: "
+        "enclosure (facilities in use), control facilities, or reduction measures where it "
+        "cannot be enclosed")
     circumstances: frozenset[Circumstance] = frozenset()
 
     @model_validator(mode="after")

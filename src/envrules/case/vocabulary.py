@@ -51,8 +51,13 @@ class NoiseSource(StrEnum):
 
 
 class EiaStage(StrEnum):
+    """Where the EIA document of the project stands (环评审批状态)."""
+
     not_submitted = "not_submitted"  # 未依法报批
     submitted_not_approved = "submitted_not_approved"  # 报批后未获批准
+    not_resubmitted = "not_resubmitted"  # 重大变动后未依法重新报批
+    not_re_examined = "not_re_examined"  # 批准逾五年方开工，未报请原审批部门重新审核
+    approved = "approved"  # 环境影响评价文件已依法批准
 
 
 class Medium(StrEnum):
@@ -140,6 +145,38 @@ class PermitBreach(StrEnum):
     beyond_permit = "beyond_permit"  # 未按照排污许可证载明的种类、浓度、排放量、限值排放
 
 
+class PollutantClass(StrEnum):
+    """A类 / B类 pollutants as a discretion standard defines them (e.g. A类 water
+    pollutants: GB 8978 第一类污染物, the listed toxic and hazardous pollutants ...;
+    B类: the others). Which definition applies is the ruleset's (its note cites it)."""
+
+    class_a = "class_a"  # A类污染物
+    class_b = "class_b"  # B类污染物
+
+
+class ExceededParameter(StrEnum):
+    """The one parameter above the standard, where only one is (仅pH值 / 仅色度超标)."""
+
+    ph = "ph"  # pH值
+    colour = "colour"  # 色度
+    other = "other"  # 其他污染物
+
+
+class HazardousStorageDefect(StrEnum):
+    """How hazardous waste was stored in breach of the rules."""
+
+    substandard = "substandard"  # 未按照国家环境保护标准贮存
+    mixed_with_non_hazardous = "mixed_with_non_hazardous"  # 将危险废物混入非危险废物中贮存
+
+
+class VocDefect(StrEnum):
+    """What a process producing volatile organic compounds (VOCs) lacked."""
+
+    not_enclosed = "not_enclosed"  # 未在密闭空间或者设备中进行，防治设施已按规定安装、使用
+    no_facilities = "no_facilities"  # 未按照规定安装、使用污染防治设施
+    no_reduction_measures = "no_reduction_measures"  # 无法密闭，且未采取减少废气排放措施
+
+
 class Circumstance(StrEnum):
     """Circumstances of the act that adjustments and jurisdiction rules test."""
 
@@ -157,7 +194,8 @@ class Circumstance(StrEnum):
     obstructed_inspection = "obstructed_inspection"  # 阻挠、拒绝监督检查
     falsified_data = "falsified_data"  # 篡改、伪造监测数据
     malicious_damage = "malicious_damage"  # 恶意损害生态环境
-    sensitive_area = "sensitive_area"  # 饮用水水源保护区、自然保护区等敏感区域
+    # 生态环境敏感区：自然保护区、风景名胜区、饮用水水源保护区等 (not a residential 人居环境敏感区)
+    sensitive_area = "sensitive_area"
     heavy_pollution_alert = "heavy_pollution_alert"  # 重污染天气预警期间
     caused_incident = "caused_incident"  # 造成突发环境事件
     mass_incident = "mass_incident"  # 群体性环境事件
@@ -172,6 +210,20 @@ class Circumstance(StrEnum):
     adverse_social_reaction = "adverse_social_reaction"  # 引起不良社会反响
     crime_suspected = "crime_suspected"  # 涉嫌犯罪
     especially_grave_impact = "especially_grave_impact"  # 造成特别严重影响
+    # the conditions published lists of minor violations name (轻微违法行为不予处罚清单):
+    # each an officer's finding, with its evidence (责令改正决定书, 现场检查笔录, 监测数据)
+    corrected_within_order_deadline = "corrected_within_order_deadline"  # 在责令改正期限内改正
+    corrected_immediately_after_order = "corrected_immediately_after_order"  # 经责令改正后立即改正
+    # 经发现后主动关闭、停止建设、拆除涉案设备或者恢复原状
+    stopped_or_restored_after_discovery = "stopped_or_restored_after_discovery"
+    # 因突发故障导致污染防治设施不正常运行，24小时内及时报告并采取应急处置、停产等措施减少排放
+    sudden_failure_reported_24h = "sudden_failure_reported_24h"
+    daily_mean_compliant = "daily_mean_compliant"  # 日均值未超标
+    filed_within_5_days_of_inspection = "filed_within_5_days_of_inspection"  # 自检查之日起5日内完成备案
+    no_pollutants_produced = "no_pollutants_produced"  # 无污染物产生
+    facilities_running_normally = "facilities_running_normally"  # 环境保护设施已按环评要求建成并正常运行
+    permit_held = "permit_held"  # 已依法取得排污许可证
+    within_12_months_of_commissioning = "within_12_months_of_commissioning"  # 在调试运行12个月内
 
 
 class EnterpriseKind(StrEnum):

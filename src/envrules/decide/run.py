@@ -8,6 +8,7 @@ law applied) → a compact :class:`Result`."""
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -38,7 +39,8 @@ def as_of(case: Case) -> tuple[date, str]:
     return v.occurred_on, "occurred_on"
 
 
-def _supplied(plan: Plan, case: Case, on: date, ctx: Context, match: Matcher) -> None:
+def _supplied(plan: Plan, case: Case, on: date, ctx: Context,
+              bind: Callable[[Context], Matcher]) -> None:
     """Facts the profile supplies: delegation, first violation, listed minor."""
     v = case.violation
     x = ctx.x
@@ -48,9 +50,11 @@ def _supplied(plan: Plan, case: Case, on: date, ctx: Context, match: Matcher) ->
     x["violation.environmental"] = plan.kinds[v.kind].environmental
     priors = tuple((p.decided_on, p.kind, p.penalized) for p in case.enterprise.prior_violations)
     x["violation.first_violation"] = first_violation(
-        plan, v.occurred_on, match, "first_offense" in v.circumstances, priors, v.kind)[0]
+        plan, v.occurred_on, bind(ctx), "first_offense" in v.circumstances, priors, v.kind)[0]
     minor = plan.procedure.get("minor_violation")
-    x["violation.listed_minor"] = bool(minor and hits(minor, on, match))
+    # bound again: an item of the list may test the first violation just supplied (an
+    # evaluator may read the facts when bound, not when matching)
+    x["violation.listed_minor"] = bool(minor and hits(minor, on, bind(ctx)))
 
 
 def run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> Result:
@@ -62,7 +66,7 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
     region = check_case(case, plan, regions)
     on, source = as_of(case)
     ctx = Context(case, region, _PLACEHOLDER)
-    _supplied(plan, case, on, ctx, evaluator.bind(ctx))
+    _supplied(plan, case, on, ctx, evaluator.bind)
     match = evaluator.bind(ctx)
     v = case.violation
     penalty, warnings, law_date = None, [], None

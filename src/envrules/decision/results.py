@@ -156,6 +156,7 @@ class PenaltyResult:
     legal_review: FlagResult | None = None
     collective: FlagResult | None = None
     missing: tuple[str, ...] = ()
+    listed: tuple[PlanRule, ...] = ()  # rows of the list of minor violations that hold
 
     @property
     def statutory(self) -> MoneyRange | None:

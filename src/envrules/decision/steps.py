@@ -31,6 +31,10 @@ def penalty_steps(p: PenaltyResult) -> list[Step]:
         steps.append(Step("penalty.benchmark", bench.item, Text.same(
             "; ".join(f"{f[0]}={f[2]} {f[4]}%" for f in bench.factors)
             + f"; Σ {bench.total_percent}% → {bench.amount}"), bench.basis, bench.title))
+    for row in p.listed:  # the published list's items that hold, each with its source
+        steps.append(Step("penalty.minor_violation", row.id, row.then.reason or Text(
+            f"列入轻微违法行为清单：{row.title.zh}",
+            f"on a published list of minor violations: {row.title.en}"), row.basis, row.title))
     if applied.adjusted is not None:
         for rec in applied.adjusted.records:
             adj = rec.adjustment

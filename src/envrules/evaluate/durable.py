@@ -13,7 +13,7 @@ whatever their nesting. The adapter keeps rules small (no set-check where the
 unset encoding cannot match, nested ``and``/``or`` flattened), splits a
 condition that is still too large into one rule per alternative (all firing
 the same condition), and only an alternative that is itself too large — or a
-membership test of more than a thousand values — becomes a 0/1 field the
+membership test too long for the network — becomes a 0/1 field the
 flattening computes in Python, which the rule then tests."""
 
 from __future__ import annotations

@@ -93,7 +93,8 @@ def compile_adjustments(b: Builder, m: Merged) -> list[PlanAdjustment]:
             adj.id, adj.title, AdjustmentKind(adj.kind), adj.mandatory, b.condition(adj.when),
             frozenset(adj.kinds) if adj.kinds else None, adj.statute, cite(adj.basis),
             period(adj.effective_from, adj.effective_to), layer, adj.note,
-            (adj.range.lower, adj.range.upper) if adj.range is not None else None, adj.at))
+            (adj.range.lower, adj.range.upper) if adj.range is not None else None, adj.at,
+            adj.as_of))
     return out
 
 

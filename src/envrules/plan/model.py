@@ -161,6 +161,7 @@ class PlanAdjustment:
     note: str | None
     range: tuple[Decimal, Decimal] | None = None
     at: SourceLocation | None = _NOWHERE
+    as_of: str | None = None  # "decided_on": in force on the decision date only
 
 
 @attrs.frozen(slots=True)

@@ -30,9 +30,13 @@ def in_force(adj: PlanAdjustment, version: PlanVersion, reference: date, act: da
     A ground of a statute (``statute``) goes with that statute's version, as
     in force on the version's own date (整体适用). A general-law ground follows
     the general law's 从旧兼从轻: an aggravating one only if it was the law both
-    when the act occurred and at the decision; a mitigating one if either."""
+    when the act occurred and at the decision; a mitigating one if either. A
+    discretion standard's ground (``as_of: decided_on``) counts if in force on
+    the decision date."""
     if adj.statute is not None:
         return adj.statute == version.statute and adj.period.contains(reference)
+    if adj.as_of == "decided_on":
+        return adj.period.contains(decided)
     if adj.kind is K.heavier:
         return adj.period.contains(act) and adj.period.contains(decided)
     return adj.period.contains(act) or adj.period.contains(decided)

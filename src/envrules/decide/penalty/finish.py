@@ -12,6 +12,7 @@ from ...core.money import ZERO, MoneyRange
 from ...core.text import Text
 from ...decision.results import Candidate, FlagResult, PenaltyResult
 from ...plan import fines
+from ..tables import hits
 from .daily import daily
 from .limitation import limitation
 from .outcome import outcome_of, recommended_of
@@ -77,12 +78,14 @@ def finish(env: Env, candidates: tuple[Candidate, ...], applied: Candidate, reas
         flags = (hear, required(plan, "legal_review", env.decided, match),
                  required(plan, "collective_deliberation", env.decided, match))
     missing = applied.missing if outcome is PenaltyOutcome.undetermined else ()
+    listed = plan.procedure.get("minor_violation")
     return PenaltyResult(
         kind=env.kind, candidates=candidates, applied=applied, lighter_law=reason,
         choice_needed=choice, outcome=outcome, outcome_reason=outcome_reason, limitation=lim,
         benchmark=bench, permitted=permitted, recommended=recommended,
         recommended_basis=how, person_fine=person, daily=day, hearing=flags[0],
-        legal_review=flags[1], collective=flags[2], missing=missing)
+        legal_review=flags[1], collective=flags[2], missing=missing,
+        listed=tuple(hits(listed, env.decided, env.match)) if listed is not None else ())
 
 
 def _permitted(applied: Candidate, outcome: PenaltyOutcome) -> MoneyRange | None:

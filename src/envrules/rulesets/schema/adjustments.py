@@ -45,9 +45,21 @@ class Adjustment(Dated):
     range: AdjustmentRange | None = Field(
         None, description="this adjustment's own part of the range (从轻/从重 only); "
         "default: the discretion standard in force")
+    as_of: Literal["decided_on"] | None = Field(
+        None, description="decided_on: a ground of a discretion standard (e.g. a list of minor "
+        "violations), taken as in force on the decision date, as benchmarks and discretion "
+        "standards are; default: a general-law ground (in force at the act or the decision, "
+        "从旧兼从轻), or with `statute`, the applied version's date")
     basis: Basis
     replaces: Id | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_date_rule(self) -> Adjustment:
+        if self.as_of is not None and self.statute is not None:
+            raise ValueError("a statute's ground goes with the applied version: as_of cannot be "
+                             "set as well")
+        return self
 
     @model_validator(mode="after")
     def _range_keeps_direction(self) -> Adjustment:
