@@ -70,17 +70,18 @@ def required(plan: Plan, decides: str, on: date, match: Matcher) -> FlagResult |
 def first_violation(plan: Plan, on: date, match: Matcher, asserted: bool,
                     priors: tuple[tuple[date, str | None, bool], ...], kind: str | None
                     ) -> tuple[bool, Citation | None]:
-    """首违: asserted by the officer, and no penalised prior violation in the
-    profile's window before the act (of the same kind if the rule says so).
-    Without a window in the profile's data, any penalised prior violation of
-    the same kind, whenever decided, contradicts "初次违法"."""
+    """首违: asserted by the officer, and no prior violation — penalised or
+    not: a violation waived is still a violation — in the profile's window
+    before the act (of the same kind if the rule says so). Without a window in
+    the profile's data, any prior violation of the same kind, whenever
+    decided, contradicts "初次违法"."""
     if not asserted:
         return False, None
     rule = first_hit(plan.procedure.get("first_violation"), on, match)
     start = shift_years(on, -rule.then.window_years) if rule is not None else None
     same_kind = rule.then.same_kind if rule is not None else True
-    for decided_on, prior_kind, penalized in priors:
-        if penalized and decided_on <= on and (start is None or start <= decided_on) and (
+    for decided_on, prior_kind, _penalized in priors:
+        if decided_on <= on and (start is None or start <= decided_on) and (
                 not same_kind or prior_kind == kind):
             return False, rule.basis if rule is not None else None
     return True, rule.basis if rule is not None else None
