@@ -78,10 +78,11 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
     """The permitted range for the applied kinds: (range, effect, below the
     minimum, no published floor)."""
     span = band.max - band.min
-    reducible = band.min > ONE
+    below_min = ceil_yuan(band.min) - ONE  # the most a fine below the minimum can be, in yuan
+    reducible = below_min >= ONE  # 减轻 stays above zero: a zero fine is 不予处罚
     if K.reduced in kinds and reducible:
         floor, no_floor = _reduced(band, standard)
-        permitted = MoneyRange(floor, band.min - ONE)
+        permitted = MoneyRange(min(floor, below_min), below_min)
         return permitted, _effect("reduced", permitted), True, no_floor
     mitigating = bool(kinds & _MITIGATING)
     aggravating = K.heavier in kinds
@@ -108,6 +109,7 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
     no_floor = False
     if K.lighter_or_reduced in kinds and reducible:
         lo, no_floor = _reduced(band, standard)
+        lo = min(lo, below_min)
         below = True
     permitted = MoneyRange(min(lo, hi), hi)
     key = "heavier" if aggravating else "lighter_or_reduced" if below else "lighter"
