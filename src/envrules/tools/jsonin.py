@@ -18,38 +18,68 @@ class _TooManyDigits(ValueError):
 def _decoder(limits: Limits) -> json.JSONDecoder:
     def parse_int(text: str) -> int:
         if len(text.lstrip("-")) > limits.json_int_digits:
-            raise _TooManyDigits(f"an integer of {len(text)} digits "
-                                 f"(at most {limits.json_int_digits})")
+            raise _TooManyDigits(f"an integer of {len(text)} digits (at most {limits.json_int_digits})")
         return int(text)
 
     return json.JSONDecoder(parse_int=parse_int)
 
 
-def loads(data: bytes | str, where: str, limits: Limits = DEFAULT_LIMITS, *,
-          line: int | None = None, max_bytes: int | None = None) -> Any:
+def loads(
+    data: bytes | str,
+    where: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    line: int | None = None,
+    max_bytes: int | None = None,
+) -> Any:
     """A JSON value from ``data``; ``where`` names it in problems (a file, ``body``)."""
     cap = limits.json_bytes if max_bytes is None else max_bytes
     if len(data) > cap:
-        raise InputError([problem(f"larger than {cap:,} bytes", f"超过{cap:,}字节",
-                                  where=SourceLocation(where, line), code="limit.json_bytes")])
+        raise InputError(
+            [
+                problem(
+                    f"larger than {cap:,} bytes",
+                    f"超过{cap:,}字节",
+                    where=SourceLocation(where, line),
+                    code="limit.json_bytes",
+                )
+            ]
+        )
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
-        raise InputError([problem("not UTF-8 text", "不是 UTF-8 文本",
-                                  where=SourceLocation(where, line), code="encoding")]) from None
+        raise InputError(
+            [problem("not UTF-8 text", "不是 UTF-8 文本", where=SourceLocation(where, line), code="encoding")]
+        ) from None
     try:
         return _decoder(limits).decode(text)
     except json.JSONDecodeError as exc:
         at = SourceLocation(where, exc.lineno if line is None else line, exc.colno)
-        raise InputError([problem(f"invalid JSON: {exc.msg}", f"JSON 格式错误：{exc.msg}",
-                                  where=at, code="invalid_json")]) from None
+        raise InputError(
+            [problem(f"invalid JSON: {exc.msg}", f"JSON 格式错误：{exc.msg}", where=at, code="invalid_json")]
+        ) from None
     except _TooManyDigits as exc:
-        raise InputError([problem(str(exc), f"整数位数过多（至多{limits.json_int_digits}位）",
-                                  where=SourceLocation(where, line),
-                                  code="limit.json_int_digits")]) from None
+        raise InputError(
+            [
+                problem(
+                    str(exc),
+                    f"整数位数过多（至多{limits.json_int_digits}位）",
+                    where=SourceLocation(where, line),
+                    code="limit.json_int_digits",
+                )
+            ]
+        ) from None
     except RecursionError:
-        raise InputError([problem("nested too deeply", "嵌套过深", where=SourceLocation(where, line),
-                                  code="limit.json_depth")]) from None
+        raise InputError(
+            [
+                problem(
+                    "nested too deeply",
+                    "嵌套过深",
+                    where=SourceLocation(where, line),
+                    code="limit.json_depth",
+                )
+            ]
+        ) from None
 
 
 def dumps(data: Any) -> str:

@@ -82,23 +82,31 @@ def check_columns(columns: list[str], where: str) -> None:
     seen: set[str] = set()
     for col in columns:
         if col in seen:
-            problems.append(problem(f"column {col!r} appears twice", f"列{col!r}重复",
-                                    where=SourceLocation(where), field=col))
+            problems.append(
+                problem(
+                    f"column {col!r} appears twice", f"列{col!r}重复", where=SourceLocation(where), field=col
+                )
+            )
         seen.add(col)
         if col in known or col in _groups():
             continue
         near = difflib.get_close_matches(col, list(known), n=1)
         hint_en = f" (did you mean {near[0]!r}?)" if near else " (see `envrules schema case`)"
         hint_zh = f"（是否指{near[0]!r}？）" if near else "（见 envrules schema case）"
-        problems.append(problem(f"column {col!r} is not a field of a case{hint_en}",
-                                f"列{col!r}不是案件的字段{hint_zh}", where=SourceLocation(where),
-                                field=col, code="unknown_column"))
+        problems.append(
+            problem(
+                f"column {col!r} is not a field of a case{hint_en}",
+                f"列{col!r}不是案件的字段{hint_zh}",
+                where=SourceLocation(where),
+                field=col,
+                code="unknown_column",
+            )
+        )
     if problems:
         raise InputError(problems)
 
 
-def cell(kind: str, value: Any, column: str, where: SourceLocation,
-         limits: Limits = DEFAULT_LIMITS) -> Any:
+def cell(kind: str, value: Any, column: str, where: SourceLocation, limits: Limits = DEFAULT_LIMITS) -> Any:
     """A cell's value as the case's type; a text cell is parsed (CSV, or a
     Parquet string column), a typed one is kept for the case to validate."""
     if not isinstance(value, str):
@@ -107,21 +115,26 @@ def cell(kind: str, value: Any, column: str, where: SourceLocation,
     if kind == "bool":
         if text.lower() in ("true", "false"):
             return text.lower() == "true"
-        raise _bad(column, where, f"{value!r} is not true or false", f"{value!r}应为 true 或 false",
-                   "bool_parsing")
+        raise _bad(
+            column, where, f"{value!r} is not true or false", f"{value!r}应为 true 或 false", "bool_parsing"
+        )
     if kind == "int":
         if _INT.fullmatch(text) and len(text.lstrip("-")) <= limits.json_int_digits:
             return int(text)
-        raise _bad(column, where, f"{value!r} is not a whole number", f"{value!r}应为整数",
-                   "int_parsing")
+        raise _bad(column, where, f"{value!r} is not a whole number", f"{value!r}应为整数", "int_parsing")
     if kind == "list":
         return [part.strip() for part in text.split(";") if part.strip()]
     if kind == "json":
         try:
             return loads(text, str(where), limits)
         except InputError as exc:
-            raise _bad(column, where, exc.problems[0].message,
-                       exc.problems[0].message_zh or exc.problems[0].message, "json") from None
+            raise _bad(
+                column,
+                where,
+                exc.problems[0].message,
+                exc.problems[0].message_zh or exc.problems[0].message,
+                "json",
+            ) from None
     return value
 
 
@@ -135,12 +148,12 @@ def _without_none(value: Any) -> Any:
 
 
 def _bad(column: str, where: SourceLocation, en: str, zh: str, code: str) -> CaseError:
-    return CaseError([problem(f"column {column}: {en}", f"列{column}：{zh}", where=where,
-                              field=column, code=code)])
+    return CaseError(
+        [problem(f"column {column}: {en}", f"列{column}：{zh}", where=where, field=column, code=code)]
+    )
 
 
-def unflatten(row: dict[str, Any], where: SourceLocation,
-              limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+def unflatten(row: dict[str, Any], where: SourceLocation, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """A nested case from a flat row; empty cells are left out."""
     kinds = column_kinds()
     case: dict[str, Any] = {}
@@ -157,8 +170,13 @@ def unflatten(row: dict[str, Any], where: SourceLocation,
         for part in parents:
             child = node.setdefault(part, {})
             if not isinstance(child, dict):
-                raise _bad(column, where, f"{part} is given as a whole and by its fields",
-                           f"{part}既整体给出又按字段给出", "conflict")
+                raise _bad(
+                    column,
+                    where,
+                    f"{part} is given as a whole and by its fields",
+                    f"{part}既整体给出又按字段给出",
+                    "conflict",
+                )
             node = child
         if leaf in node and isinstance(node[leaf], dict) and isinstance(value, dict):
             node[leaf] = {**value, **node[leaf]}

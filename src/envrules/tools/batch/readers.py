@@ -48,13 +48,19 @@ def _open(path: Path, progress: Progress) -> io.BufferedReader:
 
 
 def _too_long(where: SourceLocation, limits: Limits) -> InputError:
-    return InputError([problem(f"line longer than {limits.batch_line_bytes:,} bytes",
-                               f"行超过{limits.batch_line_bytes:,}字节", where=where,
-                               code="limit.batch_line_bytes")])
+    return InputError(
+        [
+            problem(
+                f"line longer than {limits.batch_line_bytes:,} bytes",
+                f"行超过{limits.batch_line_bytes:,}字节",
+                where=where,
+                code="limit.batch_line_bytes",
+            )
+        ]
+    )
 
 
-def read_jsonl(path: Path, shown: str, progress: Progress,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
+def read_jsonl(path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
     """One case per non-blank line; a bad line is that row's error."""
     row = 0
     with _open(path, progress) as f:
@@ -78,18 +84,23 @@ def read_jsonl(path: Path, shown: str, progress: Progress,
                 yield row, exc
 
 
-def read_csv(path: Path, shown: str, progress: Progress,
-             limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
+def read_csv(path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
     """One case per record, columns named by dotted paths (``violation.kind``)."""
     csv.field_size_limit(limits.batch_line_bytes)
-    with _open(path, progress) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig",
-                                                        newline="") as text:
+    with _open(path, progress) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
         reader = csv.reader(text)
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise InputError([problem(f"cannot read the header: {exc}", f"无法读取表头：{exc}",
-                                      where=SourceLocation(shown, 1))]) from None
+            raise InputError(
+                [
+                    problem(
+                        f"cannot read the header: {exc}",
+                        f"无法读取表头：{exc}",
+                        where=SourceLocation(shown, 1),
+                    )
+                ]
+            ) from None
         if header is None:
             return
         header = [h.strip() for h in header]
@@ -102,8 +113,18 @@ def read_csv(path: Path, shown: str, progress: Progress,
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
                 row += 1
-                yield row, InputError([problem(f"unreadable record: {exc}", f"无法读取的记录：{exc}",
-                                               where=SourceLocation(shown, reader.line_num))])
+                yield (
+                    row,
+                    InputError(
+                        [
+                            problem(
+                                f"unreadable record: {exc}",
+                                f"无法读取的记录：{exc}",
+                                where=SourceLocation(shown, reader.line_num),
+                            )
+                        ]
+                    ),
+                )
                 continue
             if not any(cell.strip() for cell in record):
                 continue
@@ -113,28 +134,39 @@ def read_csv(path: Path, shown: str, progress: Progress,
 
 def _record(header: list[str], record: list[str], where: SourceLocation, limits: Limits) -> Any:
     if len(record) != len(header):
-        return InputError([problem(f"{len(record)} cells for {len(header)} columns",
-                                   f"有{len(record)}个单元格，表头有{len(header)}列", where=where,
-                                   code="cell_count")])
+        return InputError(
+            [
+                problem(
+                    f"{len(record)} cells for {len(header)} columns",
+                    f"有{len(record)}个单元格，表头有{len(header)}列",
+                    where=where,
+                    code="cell_count",
+                )
+            ]
+        )
     try:
         return unflatten(dict(zip(header, record, strict=True)), where, limits)
     except CaseError as exc:
         return exc
 
 
-def read_parquet(path: Path, shown: str, progress: Progress,
-                 limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
+def read_parquet(
+    path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Row]:
     """One case per row; columns flat (``violation.kind``) or nested structs."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise InputError("reading Parquet needs pyarrow: pip install 'envrules[batch]'",
-                         "读取 Parquet 需要 pyarrow：pip install 'envrules[batch]'") from None
+        raise InputError(
+            "reading Parquet needs pyarrow: pip install 'envrules[batch]'",
+            "读取 Parquet 需要 pyarrow：pip install 'envrules[batch]'",
+        ) from None
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises its own errors for a bad file
-        raise InputError([problem(f"not a Parquet file: {exc}", f"不是 Parquet 文件：{exc}",
-                                  where=SourceLocation(shown))]) from None
+        raise InputError(
+            [problem(f"not a Parquet file: {exc}", f"不是 Parquet 文件：{exc}", where=SourceLocation(shown))]
+        ) from None
     check_columns(list(pf.schema_arrow.names), shown)
     progress.total, progress.unit = pf.metadata.num_rows, "rows"
     row = 0

@@ -20,8 +20,7 @@ from . import records
 from .readers import READERS, Progress, Row
 from .writers import WRITERS, AtomicOutput
 
-FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet",
-           ".pq": "parquet"}
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 CHUNK = 500
 
 
@@ -38,11 +37,17 @@ def format_of(path: Path, given: str | None, shown: str) -> str:
         return given
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError([problem(
-            f"cannot tell the format from {path.suffix or 'no extension'!r}: name the file "
-            ".jsonl, .csv or .parquet, or give the format",
-            f"无法从扩展名{path.suffix or '（无）'!r}判断格式：请使用 .jsonl、.csv 或 .parquet，或指定格式",
-            where=SourceLocation(shown))])
+        raise InputError(
+            [
+                problem(
+                    f"cannot tell the format from {path.suffix or 'no extension'!r}: name the file "
+                    ".jsonl, .csv or .parquet, or give the format",
+                    f"无法从扩展名{path.suffix or '（无）'!r}判断格式："
+                    "请使用 .jsonl、.csv 或 .parquet，或指定格式",
+                    where=SourceLocation(shown),
+                )
+            ]
+        )
     return fmt
 
 
@@ -105,10 +110,18 @@ def _decided(job: Job, rows: Iterable[Row], jobs: int) -> Iterator[list[dict[str
             yield pending.popleft().result()
 
 
-def run_batch(src: Path, dst: Path, job: Job, *, jobs: int = 1, in_format: str | None = None,
-              out_format: str | None = None, limits: Limits = DEFAULT_LIMITS,
-              shown: tuple[str, str] | None = None,
-              on_progress: Callable[[Progress, int], None] | None = None) -> Summary:
+def run_batch(
+    src: Path,
+    dst: Path,
+    job: Job,
+    *,
+    jobs: int = 1,
+    in_format: str | None = None,
+    out_format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    shown: tuple[str, str] | None = None,
+    on_progress: Callable[[Progress, int], None] | None = None,
+) -> Summary:
     """Decide every row of ``src`` into ``dst``; ``on_progress(progress, rows)``
     is called after each chunk. Raises :class:`EnvrulesError` only for a
     problem of the whole run (unreadable input, unknown profile)."""

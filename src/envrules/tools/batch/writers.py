@@ -63,8 +63,7 @@ class CsvWriter:
 class ParquetWriter:
     """Row groups of ``group`` rows; money as strings, flags as booleans."""
 
-    def __init__(self, f: IO[bytes], columns: tuple[tuple[str, str], ...],
-                 group: int = 50_000) -> None:
+    def __init__(self, f: IO[bytes], columns: tuple[tuple[str, str], ...], group: int = 50_000) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -99,7 +98,10 @@ class ParquetWriter:
 
 
 WRITERS: dict[str, type[JsonlWriter] | type[CsvWriter] | type[ParquetWriter]] = {
-    "jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "parquet": ParquetWriter,
+}
 
 
 class AtomicOutput:
@@ -112,9 +114,15 @@ class AtomicOutput:
         try:
             self.file: IO[bytes] = self.tmp.open("wb")
         except OSError as exc:
-            raise InputError([problem(f"cannot write: {exc.strerror or exc}",
-                                      f"无法写入：{exc.strerror or exc}",
-                                      where=SourceLocation(shown))]) from None
+            raise InputError(
+                [
+                    problem(
+                        f"cannot write: {exc.strerror or exc}",
+                        f"无法写入：{exc.strerror or exc}",
+                        where=SourceLocation(shown),
+                    )
+                ]
+            ) from None
         self._done = False
 
     def commit(self) -> None:

@@ -19,8 +19,9 @@ _NAME = re.compile(r"[a-z0-9_][a-z0-9_./-]{0,199}")
 class Engines:
     """The profiles a service decides with and their engines (thread-safe)."""
 
-    def __init__(self, rulesets: str | Path | None = None, limits: Limits = DEFAULT_LIMITS,
-                 evaluator: str = "compiled") -> None:
+    def __init__(
+        self, rulesets: str | Path | None = None, limits: Limits = DEFAULT_LIMITS, evaluator: str = "compiled"
+    ) -> None:
         self.rulesets = rulesets
         self.limits = limits
         self.evaluator = evaluator

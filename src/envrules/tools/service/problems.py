@@ -53,7 +53,8 @@ def kind_of(exc: EnvrulesError, *, unknown_profile: str = "invalid-case") -> str
     if isinstance(exc, UnknownProfile):
         return unknown_profile
     if isinstance(exc, LimitExceeded) or any(
-            (p.code or "").startswith("limit.json_bytes") for p in exc.problems):
+        (p.code or "").startswith("limit.json_bytes") for p in exc.problems
+    ):
         return "too-large"
     if isinstance(exc, InputError):
         return "invalid-request"
@@ -75,14 +76,19 @@ def field_problem(p: Problem) -> dict[str, Any]:
     return out
 
 
-def problem_data(exc: EnvrulesError, lang: str, kind: str | None = None,
-                 index: int | None = None) -> dict[str, Any]:
+def problem_data(
+    exc: EnvrulesError, lang: str, kind: str | None = None, index: int | None = None
+) -> dict[str, Any]:
     """The problem+json body of an error."""
     kind = kind or kind_of(exc)
     status, en, zh = _KINDS[kind]
-    out: dict[str, Any] = {"type": f"urn:envrules:problem:{kind}", "title": zh if lang == "zh" else en,
-                           "status": status, "detail": exc.text(lang),
-                           "errors": [field_problem(p) for p in exc.problems]}
+    out: dict[str, Any] = {
+        "type": f"urn:envrules:problem:{kind}",
+        "title": zh if lang == "zh" else en,
+        "status": status,
+        "detail": exc.text(lang),
+        "errors": [field_problem(p) for p in exc.problems],
+    }
     case_id = getattr(exc, "case_id", None)
     if isinstance(case_id, str):
         out["case_id"] = case_id
@@ -91,13 +97,14 @@ def problem_data(exc: EnvrulesError, lang: str, kind: str | None = None,
     return out
 
 
-def problem_response(exc: EnvrulesError, lang: str, kind: str | None = None,
-                     headers: dict[str, str] | None = None) -> Response:
+def problem_response(
+    exc: EnvrulesError, lang: str, kind: str | None = None, headers: dict[str, str] | None = None
+) -> Response:
     data = problem_data(exc, lang, kind)
-    return Response(orjson.dumps(data), status_code=data["status"], media_type=PROBLEM_JSON,
-                    headers=headers)
+    return Response(orjson.dumps(data), status_code=data["status"], media_type=PROBLEM_JSON, headers=headers)
 
 
-def simple(kind: str, en: str, zh: str, *, field: str | None = None,
-           code: str | None = None) -> ServiceProblem:
+def simple(
+    kind: str, en: str, zh: str, *, field: str | None = None, code: str | None = None
+) -> ServiceProblem:
     return ServiceProblem(kind, [problem(en, zh, field=field, code=code)])
