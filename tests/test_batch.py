@@ -86,8 +86,10 @@ def inputs(cases: list[Any], tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
     folder = tmp_path_factory.mktemp("batch")
     jsonl = folder / "cases.jsonl"
-    jsonl.write_text("".join(("{broken" if c is None else json.dumps(c, ensure_ascii=False)) + "\n"
-                             for c in cases), encoding="utf-8")
+    jsonl.write_text(
+        "".join(("{broken" if c is None else json.dumps(c, ensure_ascii=False)) + "\n" for c in cases),
+        encoding="utf-8",
+    )
     flat = [{"violation.item": "one"} if c is None else _flat(c) for c in cases]
     columns = sorted({k for row in flat for k in row})
     with (folder / "cases.csv").open("w", encoding="utf-8", newline="") as f:
@@ -101,9 +103,21 @@ def inputs(cases: list[Any], tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C"}
-    return subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()",
-                           *args, "--rulesets", str(RULESETS)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=600, env=env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from envrules.tools.cli import main; main()",
+            *args,
+            "--rulesets",
+            str(RULESETS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env=env,
+    )
 
 
 def read_out(path: Path) -> list[dict[str, Any]]:
@@ -117,8 +131,9 @@ def read_out(path: Path) -> list[dict[str, Any]]:
     return list(pq.read_table(path).to_pylist())
 
 
-def test_jsonl_one_row_per_row_bad_rows_as_errors(inputs: dict[str, Path], cases: list[Any],
-                                                  engine: envrules.Engine, tmp_path: Path) -> None:
+def test_jsonl_one_row_per_row_bad_rows_as_errors(
+    inputs: dict[str, Path], cases: list[Any], engine: envrules.Engine, tmp_path: Path
+) -> None:
     out = tmp_path / "out.jsonl"
     r = cli("batch", str(inputs["jsonl"]), "--profile", PROFILE, "--out", str(out))
     assert r.returncode == 1, r.stderr
@@ -141,14 +156,22 @@ def test_jsonl_one_row_per_row_bad_rows_as_errors(inputs: dict[str, Path], cases
 
 
 def _comparable(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    keys = ("case_id", "status", "jurisdiction.authority", "penalty.applied_version",
-            "penalty.permitted_range.max", "penalty.recommended", "error.field")
+    keys = (
+        "case_id",
+        "status",
+        "jurisdiction.authority",
+        "penalty.applied_version",
+        "penalty.permitted_range.max",
+        "penalty.recommended",
+        "error.field",
+    )
     return [tuple(None if r.get(k) in ("", None) else str(r[k]) for k in keys) for r in rows]
 
 
 @pytest.mark.parametrize(("src", "dst"), [("csv", "parquet"), ("parquet", "csv")])
-def test_csv_and_parquet_give_the_same_results(inputs: dict[str, Path], tmp_path: Path, src: str,
-                                               dst: str) -> None:
+def test_csv_and_parquet_give_the_same_results(
+    inputs: dict[str, Path], tmp_path: Path, src: str, dst: str
+) -> None:
     reference = tmp_path / "ref.jsonl"
     run_batch(inputs["jsonl"], reference, Job(PROFILE, str(RULESETS), "en", False))
     out = tmp_path / f"out.{dst}"
@@ -159,8 +182,11 @@ def test_csv_and_parquet_give_the_same_results(inputs: dict[str, Path], tmp_path
     bad_cell = [g for g, w in zip(got, want, strict=True) if w["error.code"] == "invalid_json"]
     assert {g["error.field"] for g in bad_cell} == {"violation.item"}
     assert all("violation.item" in g["error.message"] for g in bad_cell)
-    same = [(g, w) for g, w in zip(_comparable(got), _comparable(want), strict=True)
-            if w[-1] is None or w[-1] == "decided_on"]
+    same = [
+        (g, w)
+        for g, w in zip(_comparable(got), _comparable(want), strict=True)
+        if w[-1] is None or w[-1] == "decided_on"
+    ]
     assert same and all(g == w for g, w in same)
 
 
@@ -173,8 +199,9 @@ def test_worker_processes_preserve_order_and_output(inputs: dict[str, Path], tmp
     assert one.read_bytes() == two.read_bytes()
 
 
-def test_full_writes_whole_decisions(inputs: dict[str, Path], cases: list[Any],
-                                     engine: envrules.Engine, tmp_path: Path) -> None:
+def test_full_writes_whole_decisions(
+    inputs: dict[str, Path], cases: list[Any], engine: envrules.Engine, tmp_path: Path
+) -> None:
     out = tmp_path / "full.jsonl"
     run_batch(inputs["jsonl"], out, Job(PROFILE, str(RULESETS), "en", True))
     rows = read_out(out)
@@ -184,12 +211,14 @@ def test_full_writes_whole_decisions(inputs: dict[str, Path], cases: list[Any],
 
 def test_a_bad_cell_names_its_row_and_column(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
-    src.write_text("id,decided_on,violation.kind,violation.occurred_on,region.county,"
-                   "enterprise.key_discharger,violation.units\n"
-                   "A,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,yes,3\n"
-                   "B,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,true,3.5\n"
-                   "C,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,false,12\n",
-                   encoding="utf-8")
+    src.write_text(
+        "id,decided_on,violation.kind,violation.occurred_on,region.county,"
+        "enterprise.key_discharger,violation.units\n"
+        "A,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,yes,3\n"
+        "B,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,true,3.5\n"
+        "C,2026-11-25,air.excess_emission,2026-09-01,langfang.gu_an,false,12\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     summary = run_batch(src, out, Job(PROFILE, str(RULESETS), "en", False))
     assert (summary.rows, summary.failed) == (3, 2)
@@ -219,20 +248,27 @@ def test_an_unknown_column_fails_the_run_with_nothing_written(tmp_path: Path) ->
 
 def test_a_too_long_line_is_one_bad_row(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    case = {"decided_on": "2026-11-25", "region": {"county": "langfang.gu_an"},
-            "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}}
-    src.write_text(json.dumps(case) + "\n" + json.dumps({**case, "id": "x" * 500}) + "\n"
-                   + json.dumps(case) + "\n", encoding="utf-8")
+    case = {
+        "decided_on": "2026-11-25",
+        "region": {"county": "langfang.gu_an"},
+        "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
+    }
+    src.write_text(
+        json.dumps(case) + "\n" + json.dumps({**case, "id": "x" * 500}) + "\n" + json.dumps(case) + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
-    summary = run_batch(src, out, Job(PROFILE, str(RULESETS), "en", False),
-                        limits=Limits(batch_line_bytes=300))
+    summary = run_batch(
+        src, out, Job(PROFILE, str(RULESETS), "en", False), limits=Limits(batch_line_bytes=300)
+    )
     rows = read_out(out)
     assert [r["status"] for r in rows] == ["decided", "failed", "decided"]
     assert rows[1]["error.code"] == "limit.batch_line_bytes" and summary.failed == 1
 
 
-def test_a_progress_bar_on_a_terminal_only(inputs: dict[str, Path], tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_progress_bar_on_a_terminal_only(
+    inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from typer.testing import CliRunner
 
     from envrules.tools.cli import app
@@ -242,9 +278,21 @@ def test_a_progress_bar_on_a_terminal_only(inputs: dict[str, Path], tmp_path: Pa
         screen = io.StringIO()
         console = Console(file=screen, force_terminal=terminal, width=100, highlight=False)
         monkeypatch.setattr(batch_cmd, "err", console)
-        result = CliRunner().invoke(app, ["batch", str(inputs["jsonl"]), "-p", PROFILE, "-o",
-                                          str(tmp_path / "o.jsonl"), "--rulesets", str(RULESETS),
-                                          "--lang", "en"])
+        result = CliRunner().invoke(
+            app,
+            [
+                "batch",
+                str(inputs["jsonl"]),
+                "-p",
+                PROFILE,
+                "-o",
+                str(tmp_path / "o.jsonl"),
+                "--rulesets",
+                str(RULESETS),
+                "--lang",
+                "en",
+            ],
+        )
         assert result.exit_code == 1
         text = screen.getvalue()
         assert f"{N} rows:" in text

@@ -34,8 +34,7 @@ FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
 
 def as_json(value: Any) -> Any:
     """YAML values (dates) as the JSON a caller would send."""
-    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, date)
-                                 else str(v)))
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)))
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
@@ -53,8 +52,12 @@ def scenario_cases() -> Iterator[tuple[str, str | None, dict[str, Any], bool]]:
     for path in sorted(RULESETS.rglob("*.scenarios.yaml")):
         default, scenarios = load_file(path)
         for sc in scenarios:
-            yield (f"{path.relative_to(RULESETS)}::{sc.id}", sc.profile or default,
-                   as_json(sc.case), "error" in sc.expect)
+            yield (
+                f"{path.relative_to(RULESETS)}::{sc.id}",
+                sc.profile or default,
+                as_json(sc.case),
+                "error" in sc.expect,
+            )
 
 
 SCENARIOS = list(scenario_cases())
@@ -65,7 +68,7 @@ def _dict_after(text: str, start: int) -> str:
     for i in range(start, len(text)):
         depth += {"{": 1, "}": -1}.get(text[i], 0)
         if depth == 0:
-            return text[start:i + 1]
+            return text[start : i + 1]
     raise ValueError("unbalanced")
 
 
@@ -165,8 +168,13 @@ def test_generated_cases_and_their_decisions_validate(data: dict[str, Any]) -> N
 
 @pytest.mark.parametrize("name", ["case", "decision"])
 def test_the_cli_prints_the_same_schema(name: str) -> None:
-    r = subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()",
-                        "schema", name], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", "from envrules.tools.cli import main; main()", "schema", name],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode == 0 and json.loads(r.stdout) == json_schema(name)
 
 
@@ -174,12 +182,15 @@ def test_money_is_described_as_a_decimal_string() -> None:
     investment = json_schema("case")["$defs"]["Violation"]["properties"]["investment"]
 
     def forms_of(node: dict[str, Any]) -> list[dict[str, Any]]:
-        return [f for sub in node.get("anyOf", [node]) for f in
-                (forms_of(sub) if "anyOf" in sub else [sub])]
+        return [f for sub in node.get("anyOf", [node]) for f in (forms_of(sub) if "anyOf" in sub else [sub])]
 
     forms = forms_of(investment)
     text = next(f for f in forms if f.get("type") == "string")
     assert re.fullmatch(text["pattern"], "80000000") and re.fullmatch(text["pattern"], "1250.50")
     assert not any(f.get("type") == "number" for f in forms)
-    assert not CASES.is_valid({"violation": {"kind": "x", "occurred_on": "2026-01-01",
-                                             "investment": 1.5}, "decided_on": "2026-01-02"})
+    assert not CASES.is_valid(
+        {
+            "violation": {"kind": "x", "occurred_on": "2026-01-01", "investment": 1.5},
+            "decided_on": "2026-01-02",
+        }
+    )

@@ -10,6 +10,23 @@ from typing import Any
 from ..core.errors import InputError, SourceLocation, problem
 from ..core.limits import DEFAULT_LIMITS, Limits
 
+_JSON_ZH = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "属性名应加双引号",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Extra data": "值之后有多余的内容",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "含有无效的控制字符",
+    "Invalid \\escape": "无效的转义序列",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义序列",
+}
+
+
+def json_error_zh(msg: str) -> str:
+    """The Chinese of a :mod:`json` decoding error message."""
+    return _JSON_ZH.get(msg, msg)
+
 
 class _TooManyDigits(ValueError):
     pass
@@ -56,7 +73,14 @@ def loads(
     except json.JSONDecodeError as exc:
         at = SourceLocation(where, exc.lineno if line is None else line, exc.colno)
         raise InputError(
-            [problem(f"invalid JSON: {exc.msg}", f"JSON 格式错误：{exc.msg}", where=at, code="invalid_json")]
+            [
+                problem(
+                    f"invalid JSON: {exc.msg}",
+                    f"JSON 格式错误：{json_error_zh(exc.msg)}",
+                    where=at,
+                    code="invalid_json",
+                )
+            ]
         ) from None
     except _TooManyDigits as exc:
         raise InputError(
