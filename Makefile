@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install demo test lint docs bench proptest-long clean
+.PHONY: install demo test lint docs bench bench-batch serve proptest-long clean
 
 install: $(STAMP)
 
@@ -31,6 +31,12 @@ docs: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_decide.py
+
+bench-batch: install
+	$(BIN)/python benchmarks/bench_batch.py
+
+serve: install
+	$(BIN)/envrules serve --port 8000 --profile hebei/langfang
 
 proptest-long: install
 	$(MAKE) test HYPOTHESIS_PROFILE=nightly

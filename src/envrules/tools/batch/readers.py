@@ -162,7 +162,7 @@ def read_parquet(
             "读取 Parquet 需要 pyarrow：pip install 'envrules[batch]'",
         ) from None
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(path, buffer_size=1 << 20, pre_buffer=False)  # stream column chunks
     except Exception as exc:  # pyarrow raises its own errors for a bad file
         raise InputError(
             [problem(f"not a Parquet file: {exc}", f"不是 Parquet 文件：{exc}", where=SourceLocation(shown))]

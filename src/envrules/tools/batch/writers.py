@@ -63,7 +63,7 @@ class CsvWriter:
 class ParquetWriter:
     """Row groups of ``group`` rows; money as strings, flags as booleans."""
 
-    def __init__(self, f: IO[bytes], columns: tuple[tuple[str, str], ...], group: int = 50_000) -> None:
+    def __init__(self, f: IO[bytes], columns: tuple[tuple[str, str], ...], group: int = 10_000) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
