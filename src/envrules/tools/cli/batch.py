@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
+    TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -30,7 +30,7 @@ def _bar(total: int | None) -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
         TextColumn("{task.fields[rows]:,} rows"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
