@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install demo test lint docs bench proptest-long clean
+.PHONY: install demo test lint docs bench bench-batch serve proptest-long clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,dev,server,batch]'
 	touch $(STAMP)
 
 demo: install
@@ -37,6 +37,12 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/bench_decide.py
+
+bench-batch: install
+	$(BIN)/python benchmarks/bench_batch.py
+
+serve: install
+	$(BIN)/envrules serve --port 8000 --profile hebei/langfang
 
 proptest-long: install
 	$(MAKE) test HYPOTHESIS_PROFILE=nightly

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.errors import Problem
 from .facts import unwrap_optional
+from .messages_zh import zh_message
 from .model import Case
 
 _ZH: dict[str, str] = {
@@ -91,6 +92,13 @@ def case_problems(exc: ValidationError, prefix: str = "") -> list[Problem]:
     return list(_problems(exc.errors(include_url=False, include_input=False), prefix))
 
 
+def _zh(kind: str, en: str, err: Any) -> str:
+    known = zh_message(kind, en, err.get("ctx"))
+    if known is not None:
+        return known
+    return f"{_ZH.get(kind, '取值无效')}：{en}"
+
+
 def _problems(errors: Iterable[Any], prefix: str) -> Iterable[Problem]:
     for err in errors:
         loc = tuple(err["loc"])
@@ -100,5 +108,5 @@ def _problems(errors: Iterable[Any], prefix: str) -> Iterable[Problem]:
         if kind == "extra_forbidden" and loc:
             en, zh = _unknown_field(loc)
         else:
-            zh = f"{_ZH.get(kind, '取值无效')}：{en}" if kind not in ("missing",) else _ZH["missing"]
+            zh = _zh(kind, en, err)
         yield Problem(en, field=path or "case", message_zh=zh, code=kind)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.money import format_yuan
 from .labels import _L, measure
+from .trace_zh import outcome_zh, step_label
 
 if TYPE_CHECKING:
     from ..decision.model import DecisionModel
@@ -22,9 +23,26 @@ def cite(c: Any, lang: str) -> str:
         return ""
     text = " ".join(x for x in (c.law, c.article) if x)
     source = c.source
-    if source and not source.startswith("seed:") and (lang == "en" or _CJK.search(source)):
-        text += f" [{source}]"
+    if source and not source.startswith("seed:"):
+        shown = source if lang == "en" else readable_source(source)
+        if shown:
+            text += f" [{shown}]"
     return text
+
+
+_ENGLISH = re.compile(r"[A-Za-z]{3,}")
+
+
+def readable_source(source: str) -> str | None:
+    """A source as a Chinese reader is shown it: by its title, not its file path
+    (``LawRefBook/Laws 行政法/环境影响评价法(2018-12-29).md`` → ``环境影响评价法(2018-12-29)``);
+    None when it has no Chinese title or carries an English note."""
+    last = source.rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.(md|txt|pdf|html?)(?=$|[\s);；])", "", last)
+    first = _CJK.search(last)
+    if first is None or _ENGLISH.search(last[first.start():]):
+        return None
+    return last[first.start():]
 
 
 def _r(r: Any, lang: str) -> str:
@@ -67,7 +85,10 @@ def explain(d: DecisionModel, lang: str = "zh") -> str:
     add(t["trace"])
     for i, e in enumerate(d.trace, 1):
         mark = "" if e.fired else f" ({t['not_fired']})"
-        add(f"  {i:>2}. [{e.step}] {e.rule}{mark}: {e.outcome.get(lang)}")
+        step, outcome = e.step, e.outcome.get(lang)
+        if lang == "zh":
+            step, outcome = step_label(step), outcome_zh(outcome)
+        add(f"  {i:>2}. [{step}] {e.rule}{mark}: {outcome}")
         if e.basis:
             add(f"      {cite(e.basis, lang)}")
         if e.note and lang == "en":

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from ...core.errors import EnvrulesError, InputError, Problem, SourceLocation
 from ...core.limits import DEFAULT_LIMITS, Limits
+from ..jsonin import json_error_zh
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -87,7 +88,7 @@ def read_json(path: Path, lang: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         return json.loads(text, parse_int=lambda t: _int(t, limits))
     except json.JSONDecodeError as exc:
         fail(f"{shown}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
-             f"{shown}:{exc.lineno}:{exc.colno}：JSON 格式错误：{exc.msg}", lang)
+             f"{shown}:{exc.lineno}:{exc.colno}：JSON 格式错误：{json_error_zh(exc.msg)}", lang)
     except (ValueError, RecursionError) as exc:
         what = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
         fail(f"{shown}: {what}", f"{shown}：{what}", lang)
