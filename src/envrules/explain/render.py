@@ -35,7 +35,7 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 def readable_source(source: str) -> str | None:
     """A source as a Chinese reader is shown it: by its title, not its file path
-    (``LawRefBook/Laws 行政法/环境影响评价法(2018-12-29).md`` → ``环境影响评价法(2018-12-29)``);
+    (``Laws/某某规定(修订).md`` → ``某某规定(修订)``);
     None when it has no Chinese title or carries an English note."""
     last = source.rstrip("/").rsplit("/", 1)[-1]
     last = re.sub(r"\.(md|txt|pdf|html?)(?=$|[\s);；])", "", last)

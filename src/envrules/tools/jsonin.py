@@ -41,69 +41,32 @@ def _decoder(limits: Limits) -> json.JSONDecoder:
     return json.JSONDecoder(parse_int=parse_int)
 
 
-def loads(
-    data: bytes | str,
-    where: str,
-    limits: Limits = DEFAULT_LIMITS,
-    *,
-    line: int | None = None,
-    max_bytes: int | None = None,
-) -> Any:
+def _refused(en: str, zh: str, where: SourceLocation, code: str) -> InputError:
+    return InputError([problem(en, zh, where=where, code=code)])
+
+
+def loads(data: bytes | str, where: str, limits: Limits = DEFAULT_LIMITS, *,
+          line: int | None = None, max_bytes: int | None = None) -> Any:
     """A JSON value from ``data``; ``where`` names it in problems (a file, ``body``)."""
     cap = limits.json_bytes if max_bytes is None else max_bytes
+    here = SourceLocation(where, line)
     if len(data) > cap:
-        raise InputError(
-            [
-                problem(
-                    f"larger than {cap:,} bytes",
-                    f"超过{cap:,}字节",
-                    where=SourceLocation(where, line),
-                    code="limit.json_bytes",
-                )
-            ]
-        )
+        raise _refused(f"larger than {cap:,} bytes", f"超过{cap:,}字节", here, "limit.json_bytes")
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
-        raise InputError(
-            [problem("not UTF-8 text", "不是 UTF-8 文本", where=SourceLocation(where, line), code="encoding")]
-        ) from None
+        raise _refused("not UTF-8 text", "不是 UTF-8 文本", here, "encoding") from None
     try:
         return _decoder(limits).decode(text)
     except json.JSONDecodeError as exc:
         at = SourceLocation(where, exc.lineno if line is None else line, exc.colno)
-        raise InputError(
-            [
-                problem(
-                    f"invalid JSON: {exc.msg}",
-                    f"JSON 格式错误：{json_error_zh(exc.msg)}",
-                    where=at,
-                    code="invalid_json",
-                )
-            ]
-        ) from None
+        raise _refused(f"invalid JSON: {exc.msg}", f"JSON 格式错误：{json_error_zh(exc.msg)}", at,
+                       "invalid_json") from None
     except _TooManyDigits as exc:
-        raise InputError(
-            [
-                problem(
-                    str(exc),
-                    f"整数位数过多（至多{limits.json_int_digits}位）",
-                    where=SourceLocation(where, line),
-                    code="limit.json_int_digits",
-                )
-            ]
-        ) from None
+        raise _refused(str(exc), f"整数位数过多（至多{limits.json_int_digits}位）", here,
+                       "limit.json_int_digits") from None
     except RecursionError:
-        raise InputError(
-            [
-                problem(
-                    "nested too deeply",
-                    "嵌套过深",
-                    where=SourceLocation(where, line),
-                    code="limit.json_depth",
-                )
-            ]
-        ) from None
+        raise _refused("nested too deeply", "嵌套过深", here, "limit.json_depth") from None
 
 
 def dumps(data: Any) -> str:

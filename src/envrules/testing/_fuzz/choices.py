@@ -51,7 +51,8 @@ class DrawChoices:
         return value
 
     def choice(self, items: Sequence[T]) -> T:
-        return items[self.draw(self.st.integers(0, len(items) - 1))]
+        index: int = self.draw(self.st.integers(0, len(items) - 1))
+        return items[index]
 
     def boolean(self) -> bool:
         value: bool = self.draw(self.st.booleans())

@@ -14,9 +14,9 @@ import yaml
 from ...case import Circumstance, Harm, Severity
 from .choices import Choices
 
-DAYS = (date(2011, 3, 1), date(2015, 1, 1), date(2016, 9, 1), date(2018, 1, 1),
-        date(2021, 7, 15), date(2024, 2, 29), date(2026, 8, 15))
-"""Days versions and rules start on (a leap day among them)."""
+_EPOCH = date.fromordinal(734138)  # an arbitrary day early in the 2010s: no law's date
+DAYS = tuple(_EPOCH + timedelta(days=d) for d in (0, 400, 1461, 1521, 2200, 3000, 5000))
+"""Days generated versions and rules start on: arbitrary, none a law's date."""
 AMOUNTS = ("0", "0.01", "500", "10000", "50000", "100000", "200000", "1000000", "5000000")
 PERCENTS = ("0", "1", "2", "5", "10", "20", "50", "100")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -25,7 +25,7 @@ CIRCUMSTANCES = tuple(c.value for c in Circumstance)[:16]
 BASES = ("investment", "illegal_gain", "cost", "direct_loss")
 COUNTS = ("units", "continuing_days")
 MEASURES = ("order_to_correct", "confiscate_illegal_gains", "suspension_or_closure")
-_BASIS = {"law": "生成的测试法", "article": "第一条"}
+_BASIS = {"law": "生成的测试规则", "article": "1"}
 
 
 def _ordered_amounts(ch: Choices) -> tuple[str, str]:
@@ -87,7 +87,7 @@ def _kind(ch: Choices, k: int, counties: list[str]) -> dict[str, Any]:
                       "measures": [ch.choice(MEASURES)]})
         version: dict[str, Any] = {
             "id": f"g.k{k}.v{j}", "effective_from": start.isoformat(),
-            "basis": {"law": f"生成法{j}", "article": f"第{k + 1}条"}, "tiers": tiers}
+            "basis": {"law": f"生成的规则{j}", "article": str(k + 1)}, "tiers": tiers}
         if j + 1 < len(starts):
             version["effective_to"] = (starts[j + 1] - timedelta(days=1)).isoformat()
         if ch.integer(0, 3) == 0:

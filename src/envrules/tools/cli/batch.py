@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import (
@@ -75,46 +75,42 @@ def batch(
 ) -> None:
     """逐行判定文件中的案件，每行输出一条结果或错误；有失败行则返回 1 · Decide every row of a
     file: one result or error per row; exit 1 if any row failed."""
-    from ..batch import Job, run_batch
+    from ..batch import Job
 
     job = Job(profile, str(rulesets) if rulesets else None, lang.value, full)
     shown = (safe(src), safe(out))
+    summary = _run(src, out, job, jobs, in_format, out_format, shown, lang.value)
+    _report(summary, shown[1], lang.value)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _run(src: Path, out: Path, job: Any, jobs: int, in_format: FileFormat | None,
+         out_format: FileFormat | None, shown: tuple[str, str], lang: str) -> Any:
+    """The batch run, with a progress bar on a terminal."""
+    from ..batch import run_batch
+
     with _bar(None) as bar:
-        task = bar.add_task("判定 deciding" if lang.value == "zh" else "deciding", total=None, rows=0)
+        task = bar.add_task("判定 deciding" if lang == "zh" else "deciding", total=None, rows=0)
         bar_shown = err.is_terminal
         if not bar_shown:
             bar.stop()
 
         def tick(progress: object, rows: int) -> None:
             if bar_shown:
-                bar.update(
-                    task,
-                    total=getattr(progress, "total", None),
-                    completed=getattr(progress, "done", 0),
-                    rows=rows,
-                )
+                bar.update(task, total=getattr(progress, "total", None),
+                           completed=getattr(progress, "done", 0), rows=rows)
 
-        summary = run_batch(
-            src,
-            out,
-            job,
-            jobs=jobs,
-            in_format=in_format.value if in_format else None,
-            out_format=out_format.value if out_format else None,
-            shown=shown,
-            on_progress=tick,
-        )
+        return run_batch(src, out, job, jobs=jobs,
+                         in_format=in_format.value if in_format else None,
+                         out_format=out_format.value if out_format else None,
+                         shown=shown, on_progress=tick)
+
+
+def _report(summary: Any, shown_out: str, lang: str) -> None:
     rate = summary.rows / summary.seconds if summary.seconds > 0 else 0.0
-    if lang.value == "zh":
-        err.print(
-            f"{summary.rows}行：{summary.decided}行已判定，{summary.failed}行失败 → "
-            f"{shown[1]}（{summary.seconds:.1f}秒，每秒{rate:,.0f}行）",
-            markup=False,
-        )
+    if lang == "zh":
+        err.print(f"{summary.rows}行：{summary.decided}行已判定，{summary.failed}行失败 → "
+                  f"{shown_out}（{summary.seconds:.1f}秒，每秒{rate:,.0f}行）", markup=False)
     else:
-        err.print(
-            f"{summary.rows} rows: {summary.decided} decided, {summary.failed} failed → "
-            f"{shown[1]} ({summary.seconds:.1f} s, {rate:,.0f} rows/s)",
-            markup=False,
-        )
-    raise typer.Exit(1 if summary.failed else 0)
+        err.print(f"{summary.rows} rows: {summary.decided} decided, {summary.failed} failed → "
+                  f"{shown_out} ({summary.seconds:.1f} s, {rate:,.0f} rows/s)", markup=False)
