@@ -62,8 +62,9 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
     if span is not None:
         found = find_item(plan, env.kind.id, version, env.decided, match)  # type: ignore[arg-type]
         if found is not None:
-            bench = score(plan, found[0], found[1], match, span)
-            grounds |= bench.grounds
+            bench = score(plan, found[0], found[1], match, span, ctx)
+            if bench is not None:
+                grounds |= bench.grounds
     withheld = present(ctx, grounds)
     masked = env.bind(mask(ctx, withheld)) if withheld else match
     adjusted = adjust(plan, env.kind.id, version, reference, _act_date(env), env.decided,  # type: ignore[arg-type]
