@@ -14,7 +14,6 @@ from .model import (
     PlanFormerName,
     PlanKind,
     PlanLevel,
-    PlanWindow,
     PlanMatter,
     PlanRegion,
     PlanRule,
@@ -22,6 +21,7 @@ from .model import (
     PlanTable,
     PlanTier,
     PlanVersion,
+    PlanWindow,
 )
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "PlanFormerName",
     "PlanKind",
     "PlanLevel",
-    "PlanWindow",
     "PlanMatter",
     "PlanRegion",
     "PlanRule",
@@ -44,6 +43,7 @@ __all__ = [
     "PlanTable",
     "PlanTier",
     "PlanVersion",
+    "PlanWindow",
     "compile_plan",
     "load_plan",
 ]
