@@ -156,6 +156,7 @@ class Circumstance(StrEnum):
     repeat_offense = "repeat_offense"  # 多次实施违法行为被处罚
     obstructed_inspection = "obstructed_inspection"  # 阻挠、拒绝监督检查
     falsified_data = "falsified_data"  # 篡改、伪造监测数据
+    obstructed_monitoring = "obstructed_monitoring"  # 故意遮挡、干扰自动监测设备（如遮挡监控摄像头）
     malicious_damage = "malicious_damage"  # 恶意损害生态环境
     sensitive_area = "sensitive_area"  # 饮用水水源保护区、自然保护区等敏感区域
     heavy_pollution_alert = "heavy_pollution_alert"  # 重污染天气预警期间

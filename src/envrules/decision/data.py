@@ -235,7 +235,7 @@ def penalty_data(p: PenaltyResult) -> dict[str, Any]:
                                 ("established", f[5]),
                                 ("band", None if f[6] is None else {
                                     "min": str(f[6][0]), "max": str(f[6][1])}),
-                                ("chosen", True if f[7] else None)]) for f in b.factors]),
+                                ("chosen", f[7] if f[6] is not None else None)]) for f in b.factors]),
             ("total_percent", str(b.total_percent)), ("amount", str(b.amount)),
             ("formula", b.formula)])),
         ("adjustments", [clean([("rule", rec.adjustment.id), ("kind", rec.adjustment.kind.value),

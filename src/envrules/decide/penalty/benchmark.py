@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from ...case import Context
 from ...core.dates import shift_years
 from ...core.errors import CaseError, EnvrulesError, problem
 from ...core.money import ZERO, MoneyRange, to_yuan
+from ...core.text import Text
 from ...decision.results import BenchmarkScore
 from ...evaluate import Matcher
 from ...plan import Plan, PlanBenchmark, PlanBenchmarkItem, PlanFactor, PlanLevel, PlanVersion
@@ -131,3 +133,22 @@ def score(plan: Plan, bench: PlanBenchmark, item: PlanBenchmarkItem, match: Matc
         factors=tuple(factors), total_percent=capped, amount=amount if hi > ZERO else ZERO,
         formula=f"{capped}% × {hi} = {raw}" + (f", kept within {lo}–{hi}" if raw != amount else ""),
         basis=item.basis, grounds=frozenset(grounds), method=bench.method)
+
+
+def choice_warnings(bench: BenchmarkScore | None, violation: Any) -> list[tuple[str, str, Text]]:
+    """Warnings about the officer's choices: a band with no value chosen (its
+    lower end was taken), and a value for a factor the applied item lacks."""
+    choices = getattr(violation, "benchmark_choices", None) or {}
+    out = []
+    factors = {f[0]: f for f in bench.factors} if bench is not None else {}
+    for fid, f in factors.items():
+        if f[6] is not None and not f[7]:
+            out.append(("benchmark_band_lowest", f"{CHOICES}.{fid}", Text(
+                f"裁量因素{fid}（{f[1].zh}）未给出取值：按幅度下限{f[6][0]}%计算",
+                f"no value chosen for factor {fid} ({f[1].en}): the band's lower end "
+                f"{f[6][0]}% is taken")))
+    for fid in sorted(set(choices) - set(factors)):
+        out.append(("benchmark_choice_unused", f"{CHOICES}.{fid}", Text(
+            f"适用的裁量表项没有裁量因素{fid}：该取值未使用",
+            f"the benchmark item applied has no factor {fid}: the value is not used")))
+    return out

@@ -20,7 +20,7 @@ from ...evaluate import Matcher
 from ...plan import Plan, PlanKind, fines
 from ..tables import hits
 from .adjustments import adjust
-from .benchmark import find_item, score
+from .benchmark import choice_warnings, find_item, score
 from .daily import GROUNDS as DAILY_GROUNDS
 from .daily import eligible
 from .finish import finish
@@ -113,6 +113,7 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
     if choice is not None:
         warnings.append(("lighter_law_choice", "decided_on", choice))
     result = finish(env, tuple(candidates), applied, reason, choice)
+    warnings.extend(choice_warnings(applied.benchmark, v))
     if result.daily is not None and result.daily.per_day_source == "recommended":
         warnings.append(("daily_penalty_estimate", "violation.original_fine", Text(
             "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
