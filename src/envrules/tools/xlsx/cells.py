@@ -93,9 +93,9 @@ def from_cell(col: Column, raw: Any) -> Any:
     """The YAML value of a cell (MISSING when empty)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return MISSING
-    if isinstance(raw, str):
-        raw = raw.strip()
     kind = col.kind
+    if isinstance(raw, str) and kind != "text":
+        raw = raw.strip()
     if kind in ("yaml", "rest"):
         return _yaml(raw)
     if raw == NULL and kind not in ("text",):
@@ -150,6 +150,8 @@ def same(col: Column, old: Any, new: Any) -> bool:
             return False
     if col.kind == "list" and isinstance(old, list | tuple):
         return [str(x) for x in old] == new
+    if col.kind == "text" and isinstance(old, str) and isinstance(new, str):
+        return old.strip() == new.strip()
     if col.kind in ("text", "id", "enum") and old is not None and not isinstance(old, str):
         return _text(old) == new
     return bool(old == new and type(old) is type(new))

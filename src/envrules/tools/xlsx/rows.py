@@ -43,7 +43,7 @@ def cells_of(sheet: Sheet, element: dict[str, Any], file: str,
                  and c.key != WHEN_REST}
     for col in sheet.columns:
         value: Any
-        if col.kind == "parent":
+        if col.kind == "parent" or col.key in parents:
             value = parents.get(col.key)
         elif col.kind == "file":
             value = file
@@ -73,11 +73,13 @@ def element_of(sheet: Sheet, cols: list[Column], values: dict[str, Any],
     old = old or {}
     new: dict[str, Any] = {}
     for col in cols:
-        if col.kind in ("parent", "file") or col.key in (REST, WHEN_REST):
+        if col.kind in ("parent", "file") or col.key in (REST, WHEN_REST) or col.key[0] == "@":
             continue
         value = values.get(col.key, MISSING)
         previous = get(old, col.path)
         if value is MISSING:
+            if previous is not MISSING and previous in ([], {}, ""):
+                _put(new, col.path, previous)  # an empty cell says the same as an empty list
             continue
         if previous is not MISSING and same(col, previous, value):
             value = previous
@@ -87,6 +89,9 @@ def element_of(sheet: Sheet, cols: list[Column], values: dict[str, Any],
         for k, v in rest.items():
             new.setdefault(str(k), v)
     _when_rest(new, values.get(WHEN_REST, MISSING), old)
+    for key, value in old.items():  # e.g. `then: {}` with every outcome cell empty
+        if key not in new and value in ({}, []) and any(c.path[0] == key for c in cols):
+            new[key] = value
     return _ordered(new, old)
 
 
