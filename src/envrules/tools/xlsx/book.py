@@ -48,8 +48,9 @@ def read_data(source: RulesetSource, path: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _nested(book: Book, tree: tuple[Sheet, ...], file: str, elements: list[Any],
-            parents: dict[str, str]) -> None:
+def _nested(
+    book: Book, tree: tuple[Sheet, ...], file: str, elements: list[Any], parents: dict[str, str]
+) -> None:
     sheet = tree[0]
     for el in elements:
         book.add(sheet, cells_of(sheet, el, file, parents))
@@ -81,13 +82,12 @@ def _tables(book: Book, data: dict[str, dict[str, Any]]) -> None:
     for file, content in data.items():
         for table in content.get("tables") or []:
             el = {k: v for k, v in table.items() if k != "rules"}
-            book.add(CATALOGUE, cells_of(CATALOGUE, el, file, {
-                "@sheet": names[table["id"]], "@type": "表"}))
+            book.add(CATALOGUE, cells_of(CATALOGUE, el, file, {"@sheet": names[table["id"]], "@type": "表"}))
         for ext in content.get("extend") or []:
-            el = {"id": ext["extend"], **{k: v for k, v in ext.items()
-                                          if k not in ("extend", "rules")}}
-            book.add(CATALOGUE, cells_of(CATALOGUE, el, file, {
-                "@sheet": names[ext["extend"]], "@type": "扩展"}))
+            el = {"id": ext["extend"], **{k: v for k, v in ext.items() if k not in ("extend", "rules")}}
+            book.add(
+                CATALOGUE, cells_of(CATALOGUE, el, file, {"@sheet": names[ext["extend"]], "@type": "扩展"})
+            )
 
 
 def build(source: RulesetSource, profile: str) -> Book:

@@ -115,8 +115,11 @@ def from_cell(col: Column, raw: Any) -> Any:
     if kind == "money":
         return format(_decimal(raw, 2, "amount of yuan"), "f")
     if kind == "int":
-        if isinstance(raw, bool) or not (isinstance(raw, int) or (
-                isinstance(raw, float) and raw.is_integer()) or re.fullmatch(r"[0-9]+", str(raw))):
+        if isinstance(raw, bool) or not (
+            isinstance(raw, int)
+            or (isinstance(raw, float) and raw.is_integer())
+            or re.fullmatch(r"[0-9]+", str(raw))
+        ):
             raise CellProblem(f"not a whole number: {raw!r}", f"不是整数：{raw!r}")
         return int(raw)
     if kind == "bool":
@@ -125,8 +128,10 @@ def from_cell(col: Column, raw: Any) -> Any:
         return [p.strip() for p in _SPLIT.split(_text(raw)) if p.strip()]
     text = _text(raw)
     if kind == "enum" and col.options and text not in col.options:
-        raise CellProblem(f"{text!r} is not one of: {', '.join(col.options)}",
-                          f"{text!r}不是可选值之一：{'、'.join(col.options)}")
+        raise CellProblem(
+            f"{text!r} is not one of: {', '.join(col.options)}",
+            f"{text!r}不是可选值之一：{'、'.join(col.options)}",
+        )
     return text
 
 
@@ -145,13 +150,13 @@ def same(col: Column, old: Any, new: Any) -> bool:
     """Does the cell say the same as the YAML (so the YAML text is kept)?"""
     if col.kind in ("percent", "money") and old is not None and new is not None:
         try:
-            return Decimal(str(old)) == Decimal(str(new))
+            return bool(Decimal(str(old)) == Decimal(str(new)))
         except ArithmeticError:
             return False
     if col.kind == "list" and isinstance(old, list | tuple):
-        return [str(x) for x in old] == new
+        return bool([str(x) for x in old] == new)
     if col.kind == "text" and isinstance(old, str) and isinstance(new, str):
-        return old.strip() == new.strip()
+        return bool(old.strip() == new.strip())
     if col.kind in ("text", "id", "enum") and old is not None and not isinstance(old, str):
-        return _text(old) == new
+        return bool(_text(old) == new)
     return bool(old == new and type(old) is type(new))

@@ -21,7 +21,7 @@ def _plain_ok(text: str) -> bool:
     if not _PLAIN.fullmatch(text) or _SPECIAL.search(text) or "\n" in text:
         return False
     try:
-        return parse_yaml(f"k: {text}", "<cell>") == {"k": text}
+        return bool(parse_yaml(f"k: {text}", "<cell>") == {"k": text})
     except Exception:  # a string YAML cannot read plain
         return False
 
@@ -63,16 +63,13 @@ def block(value: Any, indent: int) -> str:
     if isinstance(value, dict) and value:
         lines = []
         for k, v in value.items():
-            if isinstance(v, dict) and any(_complex(x) for x in v.values()):
-                lines.append(f"{scalar(k)}:\n{pad}  " + block(v, indent + 2))
-            elif _complex(v):
+            if (isinstance(v, dict) and any(_complex(x) for x in v.values())) or _complex(v):
                 lines.append(f"{scalar(k)}:\n{pad}  " + block(v, indent + 2))
             else:
                 lines.append(f"{scalar(k)}: {flow(v)}")
         return f"\n{pad}".join(lines)
     if _complex(value):
-        items = [("- " + block(v, indent + 2)) if isinstance(v, dict) else "- " + flow(v)
-                 for v in value]
+        items = [("- " + block(v, indent + 2)) if isinstance(v, dict) else "- " + flow(v) for v in value]
         return f"\n{pad}".join(items)
     return flow(value)
 

@@ -52,9 +52,16 @@ def find_root(into: Path) -> Path:
     for folder in [here, *here.parents]:
         if (folder / "national" / "profile.yaml").is_file():
             return folder
-    raise ImportProblems([problem(f"{into} is not in a rulesets tree (no national/profile.yaml)",
-                                  f"{into}不在规则集目录中（找不到 national/profile.yaml）",
-                                  where=SourceLocation(str(into)), code="xlsx.into")])
+    raise ImportProblems(
+        [
+            problem(
+                f"{into} is not in a rulesets tree (no national/profile.yaml)",
+                f"{into}不在规则集目录中（找不到 national/profile.yaml）",
+                where=SourceLocation(str(into)),
+                code="xlsx.into",
+            )
+        ]
+    )
 
 
 def _old(root: Path, files: tuple[str, ...]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
@@ -74,8 +81,7 @@ def _first_cell(asm: Assembly, file: str) -> Location:
     return SourceLocation(file)
 
 
-def _patch_all(asm: Assembly, texts: dict[str, str],
-               old: dict[str, dict[str, Any]]) -> dict[str, str]:
+def _patch_all(asm: Assembly, texts: dict[str, str], old: dict[str, dict[str, Any]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for file, new in asm.data.items():
         if new == old.get(file):
@@ -86,11 +92,15 @@ def _patch_all(asm: Assembly, texts: dict[str, str],
             if again != new:
                 raise Unpatchable("the patched text does not read back as the sheet says")
         except (Unpatchable, RulesetError) as exc:
-            asm.problems.append(problem(
-                f"{file}: the change cannot be written in place ({exc}); a value shared through a "
-                "YAML anchor (&name / *name) must be edited in the YAML file",
-                f"{file}：无法就地写入修改（{exc}）；通过 YAML 锚点共用的值请直接在 YAML 文件中修改",
-                where=_first_cell(asm, file), code="xlsx.patch"))
+            asm.problems.append(
+                problem(
+                    f"{file}: the change cannot be written in place ({exc}); a value shared through a "
+                    "YAML anchor (&name / *name) must be edited in the YAML file",
+                    f"{file}：无法就地写入修改（{exc}）；通过 YAML 锚点共用的值请直接在 YAML 文件中修改",
+                    where=_first_cell(asm, file),
+                    code="xlsx.patch",
+                )
+            )
             continue
         out[file] = text
     return out
@@ -141,18 +151,21 @@ def _cell_map(asm: Assembly, texts: dict[str, str]) -> dict[tuple[str, int, int]
                     continue
                 at = locate(data, [*path, *col.path], file)
                 if at != start:
-                    out.setdefault((file, at.line or 0, at.column or 0), CellLocation(
-                        row.raw.sheet, row.raw.cells.get(col.key, first.cell)))
+                    out.setdefault(
+                        (file, at.line or 0, at.column or 0),
+                        CellLocation(row.raw.sheet, row.raw.cells.get(col.key, first.cell)),
+                    )
     return out
 
 
-def _to_cell(where: Location | None, root: str, cells: dict[tuple[str, int, int], CellLocation]
-             ) -> Location | None:
+def _to_cell(
+    where: Location | None, root: str, cells: dict[tuple[str, int, int], CellLocation]
+) -> Location | None:
     if not isinstance(where, SourceLocation):
         return where
     file = where.file
     if file.startswith(root):
-        file = file[len(root):].lstrip("/")
+        file = file[len(root) :].lstrip("/")
     line, col = where.line or 0, where.column or 0
     exact = cells.get((file, line, col))
     if exact is not None:
@@ -173,9 +186,14 @@ def _lint(root: Path, profile: str, patched: dict[str, str], asm: Assembly) -> N
         texts = {f: (copy / f).read_text(encoding="utf-8") for f in asm.data if (copy / f).is_file()}
         cells = _cell_map(asm, texts)
         for f in findings:
-            asm.problems.append(Problem(f"{f.code} {f.message}", _to_cell(f.where, str(copy), cells),
-                                        message_zh=f"{f.code} {f.message_zh or f.message}",
-                                        code=f.code))
+            asm.problems.append(
+                Problem(
+                    f"{f.code} {f.message}",
+                    _to_cell(f.where, str(copy), cells),
+                    message_zh=f"{f.code} {f.message_zh or f.message}",
+                    code=f.code,
+                )
+            )
 
 
 def _write(root: Path, into: Path, patched: dict[str, str]) -> None:
@@ -183,9 +201,15 @@ def _write(root: Path, into: Path, patched: dict[str, str]) -> None:
     for file in patched:
         target = (root / file).resolve()
         if not (target == limit or target.is_relative_to(limit)):
-            raise ImportProblems([problem(
-                f"{file} changed but lies outside {into}: import into a folder that holds it",
-                f"{file}有修改，但不在{into}之内：请导入到包含该文件的目录", code="xlsx.into")])
+            raise ImportProblems(
+                [
+                    problem(
+                        f"{file} changed but lies outside {into}: import into a folder that holds it",
+                        f"{file}有修改，但不在{into}之内：请导入到包含该文件的目录",
+                        code="xlsx.into",
+                    )
+                ]
+            )
     for file, text in patched.items():
         target = root / file
         fd, tmp = tempfile.mkstemp(prefix=".envrules-", suffix=".yaml", dir=target.parent)
@@ -204,10 +228,8 @@ def import_workbook(path: Path, into: Path, *, check_only: bool = False) -> Impo
     if not asm.problems:
         _lint(root, raw.profile, patched, asm)
     if asm.problems:
-        seen: set[tuple[str, str]] = set()
-        unique = [p for p in asm.problems
-                  if (p.place(), p.message) not in seen and not seen.add((p.place(), p.message))]
-        raise ImportProblems(unique)
+        unique = {(p.place(), p.message): p for p in asm.problems}
+        raise ImportProblems(list(unique.values()))
     if not check_only:
         _write(root, into, patched)
     return ImportResult(raw.profile, tuple(sorted(patched)), len(raw.files) - len(patched))

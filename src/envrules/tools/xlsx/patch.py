@@ -33,7 +33,7 @@ def _content_end(text: str, node: Any) -> int:
         return _content_end(text, node.value[-1][1])
     if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
         return _content_end(text, node.value[-1])
-    end = node.end_mark.index
+    end: int = node.end_mark.index
     while end > node.start_mark.index and text[end - 1] in " \n\r":
         end -= 1
     return end
@@ -55,8 +55,7 @@ def diff(text: str, node: Any, old: Any, new: Any, edits: list[Edit]) -> None:
     """Append the edits that turn ``old`` (read from ``node``) into ``new``."""
     if old == new and type(old) is type(new):
         return
-    if isinstance(node, yaml.MappingNode) and isinstance(old, dict) and isinstance(new, dict) \
-            and old and new:
+    if isinstance(node, yaml.MappingNode) and isinstance(old, dict) and isinstance(new, dict) and old and new:
         _mapping(text, node, old, new, edits)
     elif isinstance(node, yaml.SequenceNode) and _by_id(old) and _by_id(new) and old and new:
         _sequence(text, node, old, new, edits)
@@ -65,12 +64,14 @@ def diff(text: str, node: Any, old: Any, new: Any, edits: list[Edit]) -> None:
 
 
 def _by_id(items: Any) -> bool:
-    return isinstance(items, list) and all(isinstance(x, dict) and "id" in x for x in items) \
+    return (
+        isinstance(items, list)
+        and all(isinstance(x, dict) and "id" in x for x in items)
         and len({x["id"] for x in items}) == len(items)
+    )
 
 
-def _mapping(text: str, node: Any, old: dict[str, Any], new: dict[str, Any],
-             edits: list[Edit]) -> None:
+def _mapping(text: str, node: Any, old: dict[str, Any], new: dict[str, Any], edits: list[Edit]) -> None:
     pairs = {k.value: (k, v) for k, v in node.value if k.tag != _MERGE}
     merged = any(k.tag == _MERGE for k, _ in node.value)
     gone = [k for k in old if k not in new]
@@ -197,4 +198,3 @@ def patch(text: str, old: Any, new: Any) -> str:
     edits: list[Edit] = []
     diff(text, root, old, new, edits)
     return apply(text, edits)
-

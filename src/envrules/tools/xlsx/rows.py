@@ -7,15 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from .cells import MISSING, same, to_cell
-from .layout import FILE, REST, WHEN_REST, Column, Sheet
+from .layout import REST, WHEN_REST, Column, Sheet
 
 _LOGIC = frozenset({"any", "all", "not"})
 
 
 def covered(sheet: Sheet) -> set[str]:
     """Top-level keys the sheet's columns (or its child sheets) hold."""
-    keys = {c.path[0] for c in sheet.columns if c.kind not in ("parent", "file", "rest")
-            and c.key != WHEN_REST}
+    keys = {
+        c.path[0] for c in sheet.columns if c.kind not in ("parent", "file", "rest") and c.key != WHEN_REST
+    }
     if any(c.key == WHEN_REST for c in sheet.columns):
         keys.add("when")
     return keys | set(sheet.children) | {"at"}
@@ -35,12 +36,12 @@ def get(element: dict[str, Any], path: tuple[str, ...]) -> Any:
     return node
 
 
-def cells_of(sheet: Sheet, element: dict[str, Any], file: str,
-             parents: dict[str, str]) -> dict[str, Any]:
+def cells_of(sheet: Sheet, element: dict[str, Any], file: str, parents: dict[str, str]) -> dict[str, Any]:
     """The row for an element: column key → cell value (None: empty)."""
     out: dict[str, Any] = {}
-    when_cols = {c.path[1] for c in sheet.columns if c.path[0] == "when" and len(c.path) == 2
-                 and c.key != WHEN_REST}
+    when_cols = {
+        c.path[1] for c in sheet.columns if c.path[0] == "when" and len(c.path) == 2 and c.key != WHEN_REST
+    }
     for col in sheet.columns:
         value: Any
         if col.kind == "parent" or col.key in parents:
@@ -66,8 +67,9 @@ def cells_of(sheet: Sheet, element: dict[str, Any], file: str,
     return out
 
 
-def element_of(sheet: Sheet, cols: list[Column], values: dict[str, Any],
-               old: dict[str, Any] | None) -> dict[str, Any]:
+def element_of(
+    sheet: Sheet, cols: list[Column], values: dict[str, Any], old: dict[str, Any] | None
+) -> dict[str, Any]:
     """The element a row describes (``values``: column key → YAML value or
     MISSING, already read from the cells)."""
     old = old or {}

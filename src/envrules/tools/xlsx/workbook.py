@@ -26,9 +26,15 @@ def _require() -> Any:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - the extra is installed by `make install`
-        raise InputError([problem(
-            "spreadsheets need openpyxl: pip install 'envrules[xlsx]'",
-            "读写电子表格需要 openpyxl：pip install 'envrules[xlsx]'", code="xlsx")]) from None
+        raise InputError(
+            [
+                problem(
+                    "spreadsheets need openpyxl: pip install 'envrules[xlsx]'",
+                    "读写电子表格需要 openpyxl：pip install 'envrules[xlsx]'",
+                    code="xlsx",
+                )
+            ]
+        ) from None
     return openpyxl
 
 
@@ -40,11 +46,20 @@ def _about(wb: Any, book: Book) -> None:
         ("画像 / profile", None),
         (_PROFILE_MARK, book.profile),
         ("第1行为中文表头，第2行为字段键（导入时读取，请勿修改）；数据从第3行开始。", None),
-        ("一行即一条规则（或违法类型、版本、档次、裁量基准、事项、因素、档次）；"
-         "“文件”列指明该行所在的 YAML 文件，新增行可留空以沿用上一行的文件。", None),
-        ("空单元格表示不设置该项；“无”表示明确设为空（如合计不封顶）；"
-         "条件和“其他”列写一行 YAML，如 {gte: 4} 或 [a, b]。", None),
-        ("导入：envrules import 本文件 --into rulesets/（先按 envrules lint 检查，问题指明到单元格）。", None),
+        (
+            "一行即一条规则（或违法类型、版本、档次、裁量基准、事项、因素、档次）；"
+            "“文件”列指明该行所在的 YAML 文件，新增行可留空以沿用上一行的文件。",
+            None,
+        ),
+        (
+            "空单元格表示不设置该项；“无”表示明确设为空（如合计不封顶）；"
+            "条件和“其他”列写一行 YAML，如 {gte: 4} 或 [a, b]。",
+            None,
+        ),
+        (
+            "导入：envrules import 本文件 --into rulesets/（先按 envrules lint 检查，问题指明到单元格）。",
+            None,
+        ),
         ("本工作簿包含的文件 / files", None),
     ]
     for i, (a, b) in enumerate(lines, 1):
@@ -76,8 +91,7 @@ def _header(ws: Any, sheet: Sheet) -> None:
         top = ws.cell(1, j, col.zh)
         top.font = _font(bold=True)
         top.alignment = Alignment(wrap_text=True, vertical="top")
-        top.fill = cond if col.key.startswith("when") else outcome if col.key.startswith(
-            "then/") else fill
+        top.fill = cond if col.key.startswith("when") else outcome if col.key.startswith("then/") else fill
         key = ws.cell(2, j, col.key)
         key.font = _font(size=8, color="808080", italic=True)
         ws.column_dimensions[get_column_letter(j)].width = col.width
@@ -92,8 +106,14 @@ def _validation(ws: Any, j: int, col: Column, last: int) -> None:
     formula = '"' + ",".join(col.options) + '"'
     if not col.options or len(formula) > 255:
         return
-    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                        errorTitle="envrules", error="请从列表中选择 / choose from the list")
+    dv = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="envrules",
+        error="请从列表中选择 / choose from the list",
+    )
     letter = get_column_letter(j)
     dv.add(f"{letter}3:{letter}{last}")
     ws.add_data_validation(dv)
@@ -135,8 +155,9 @@ def write(book: Book, path: Path) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError([problem(f"cannot write {path}: {exc.strerror}",
-                                  f"无法写入{path}：{exc.strerror}", code="xlsx")]) from None
+        raise InputError(
+            [problem(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}", code="xlsx")]
+        ) from None
 
 
 @attrs.frozen
@@ -163,18 +184,33 @@ def read(path: Path) -> RawBook:
     except FileNotFoundError:
         raise InputError([problem(f"{path}: no such file", f"{path}：文件不存在", code="xlsx")]) from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError([problem(f"{path}: not an .xlsx workbook ({type(exc).__name__})",
-                                  f"{path}：不是 .xlsx 工作簿", code="xlsx")]) from None
+        raise InputError(
+            [
+                problem(
+                    f"{path}: not an .xlsx workbook ({type(exc).__name__})",
+                    f"{path}：不是 .xlsx 工作簿",
+                    code="xlsx",
+                )
+            ]
+        ) from None
     if ABOUT not in wb.sheetnames:
-        raise InputError([problem(f"{path}: no sheet {ABOUT!r}: not exported by envrules",
-                                  f"{path}：缺少“{ABOUT}”工作表，不是 envrules 导出的工作簿",
-                                  code="xlsx")])
+        raise InputError(
+            [
+                problem(
+                    f"{path}: no sheet {ABOUT!r}: not exported by envrules",
+                    f"{path}：缺少“{ABOUT}”工作表，不是 envrules 导出的工作簿",
+                    code="xlsx",
+                )
+            ]
+        )
     profile, files = _read_about(wb[ABOUT])
     headers: dict[str, list[tuple[str, str]]] = {}
     rows: dict[str, list[RawRow]] = {}
     for ws in wb.worksheets[1:]:
-        keys = [(str(c.value).strip() if c.value is not None else "", c.coordinate)
-                for c in next(ws.iter_rows(min_row=2, max_row=2), ())]
+        keys = [
+            (str(c.value).strip() if c.value is not None else "", c.coordinate)
+            for c in next(ws.iter_rows(min_row=2, max_row=2), ())
+        ]
         headers[ws.title] = keys
         found = []
         for number, cells in enumerate(ws.iter_rows(min_row=3), 3):
@@ -199,6 +235,14 @@ def _read_about(ws: Any) -> tuple[str, tuple[str, ...]]:
         elif listing and a:
             files.append(str(a).strip())
     if not profile:
-        raise InputError([problem("the workbook names no profile", "工作簿未写明画像",
-                                  where=CellLocation(ABOUT, "B3"), code="xlsx")])
+        raise InputError(
+            [
+                problem(
+                    "the workbook names no profile",
+                    "工作簿未写明画像",
+                    where=CellLocation(ABOUT, "B3"),
+                    code="xlsx",
+                )
+            ]
+        )
     return profile, tuple(files)
