@@ -71,7 +71,7 @@ def _columns(
                 )
             )
     for need in ("id", FILE):
-        if need in known and need not in {c.key for c in out}:
+        if keys and need in known and need not in {c.key for c in out}:
             problems.append(
                 problem(
                     f"the column {need!r} is missing",

@@ -97,6 +97,9 @@ def build(source: RulesetSource, profile: str) -> Book:
     book = Book(profile, [f for f in files if any(k in data[f] for k in TOP_KEYS)])
     _tables(book, data)
     for tree, key in zip(TREES, ("kinds", "benchmarks"), strict=True):
+        for sheet in tree:  # every sheet, empty too, so rows can be added
+            book.sheets.append(sheet)
+            book.rows[sheet.name] = []
         for file, content in data.items():
             _nested(book, tree, file, content.get(key) or [], {})
     if CATALOGUE.name in book.rows:  # the catalogue first, before the rule sheets
