@@ -119,13 +119,24 @@ def _validation(ws: Any, j: int, col: Column, last: int) -> None:
     ws.add_data_validation(dv)
 
 
+def _lines(text: str, width: int) -> int:
+    """Lines a wrapped cell needs (a CJK character is two units wide)."""
+    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return -(-units // max(width - 1, 4)) if text else 1
+
+
 def _body(ws: Any, sheet: Sheet, rows: list[dict[str, Any]]) -> None:
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment, Border, Side
 
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    thin = Side(style="thin", color="BFBFBF")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for i, row in enumerate(rows, 3):
+        lines = 1
         for j, col in enumerate(sheet.columns, 1):
             value = row.get(col.key)
+            ws.cell(i, j).border = border
             if value is None:
                 continue
             cell = ws.cell(i, j, value)
@@ -133,6 +144,11 @@ def _body(ws: Any, sheet: Sheet, rows: list[dict[str, Any]]) -> None:
                 cell.number_format = "yyyy-mm-dd"
             if col.kind in ("text", "yaml", "rest") or col.width >= 30:
                 cell.alignment = wrap
+                lines = max(lines, _lines(str(value), col.width))
+            else:
+                cell.alignment = top
+        if lines > 1:  # Excel does not fit a row to wrapped text written by a program
+            ws.row_dimensions[i].height = min(18 * lines + 2, 200)
     for j, col in enumerate(sheet.columns, 1):
         _validation(ws, j, col, len(rows) + _EXTRA_ROWS)
     ws.auto_filter.ref = ws.dimensions if rows else None
