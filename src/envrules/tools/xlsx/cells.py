@@ -85,8 +85,12 @@ def _decimal(raw: Any, places: int, what: str) -> Decimal:
     value = repr(raw) if isinstance(raw, float) else raw
     try:
         return parse_money(value, places=places, what=what)
-    except ValueError as exc:
-        raise CellProblem(str(exc), f"不是有效的数值：{raw!r}") from None
+    except ValueError:
+        raise CellProblem(
+            f"{raw!r} is not a number ({what}: digits, at most {places} decimals, not negative)",
+            f"{raw!r}不是有效的数值（{'百分值' if what == 'percentage' else '金额'}：数字，"
+            f"最多{places}位小数，不为负）",
+        ) from None
 
 
 def from_cell(col: Column, raw: Any) -> Any:
