@@ -115,7 +115,6 @@ MEASURES = {
     "confiscate_items": ("没收非法财物", "confiscation of illegal property"),
     "order_remove_outfall": ("责令拆除排污口", "order to remove the outfall"),
     "order_stop_use": ("责令停止使用", "order to stop use"),
-    "revoke_business_qualification": ("撤销（吊销）经营资格", "revocation of the business qualification"),
     "restrict_suspend_or_revoke": ("责令限制生产、停产整治或者吊销许可证（必须择一）",
                                    "one of (mandatory): production restriction, suspension for "
                                    "rectification, or revocation of the licence"),
