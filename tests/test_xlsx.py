@@ -202,3 +202,36 @@ def test_import_refuses_a_workbook_it_did_not_write(tmp_path: Path, tree: Path) 
     wb.save(tmp_path / "other.xlsx")
     with pytest.raises(envrules.EnvrulesError):
         import_workbook(tmp_path / "other.xlsx", tree)
+
+
+def _cli(*args: str) -> Any:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()",
+                           *args, "--lang", "en"], capture_output=True, text=True, check=False)
+
+
+def test_the_commands(tree: Path, tmp_path: Path) -> None:
+    book = tmp_path / "handan.xlsx"
+    done = _cli("export", "hebei/handan", "--xlsx", str(book), "--rulesets", str(ROOT))
+    assert done.returncode == 0, done.stderr
+    assert "sheets" in done.stdout and book.is_file()
+    done = _cli("import", str(book), "--into", str(tree / "hebei" / "handan"), "--check")
+    assert done.returncode == 0, done.stderr
+    assert "no change" in done.stdout
+    edited = _edited(book, tmp_path, "罚款档次", 3, "fine/formula", "fixd")
+    done = _cli("import", str(edited), "--into", str(tree))
+    assert done.returncode == 2
+    assert "罚款档次!" in done.stderr and "fixd" in done.stderr
+
+
+def test_a_change_outside_the_into_folder_is_refused(handan_book: Path, tree: Path,
+                                                     tmp_path: Path) -> None:
+    row = _row_of(handan_book, "裁量档次", "outside_corridor")
+    edited = _edited(handan_book, tmp_path, "裁量档次", row, "percent_max", 50)
+    before = (tree / "hebei/handan/benchmark.yaml").read_text("utf-8")
+    with pytest.raises(ImportProblems) as caught:
+        import_workbook(edited, tree / "national")
+    assert "outside" in caught.value.text("en")
+    assert (tree / "hebei/handan/benchmark.yaml").read_text("utf-8") == before
