@@ -12,7 +12,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,dev,server,batch]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,dev,server,batch,xlsx]'
 	touch $(STAMP)
 
 demo: install

@@ -18,6 +18,9 @@ html_theme = "alabaster"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 suppress_warnings = ["myst.header"]
+html_static_path = ["_static"]
+html_css_files = ["tables.css"]
+html_theme_options = {"page_width": "auto", "body_max_width": "none", "sidebar_width": "230px"}
 
 
 def _render_rule_tables(app: object) -> None:
@@ -37,12 +40,14 @@ def _render_rule_tables(app: object) -> None:
         page = name.replace("/", "-")
         engine = envrules.load(name, rulesets)
         (out / f"{page}.md").write_text(render_plan(engine.plan), encoding="utf-8")
-        pages.append(page)
+        (out / f"{page}-zh.md").write_text(render_plan(engine.plan, "zh"), encoding="utf-8")
+        pages += [page, f"{page}-zh"]
     toc = "\n".join(pages)
     (out / "index.md").write_text(
         "# The rules, as tables\n\nGenerated from `rulesets/` at each build: every decision "
         "table, violation kind, adjustment and benchmark of each profile, with its conditions, "
-        "outcome, legal basis and dates.\n\n```{toctree}\n:maxdepth: 1\n\n" + toc + "\n```\n",
+        "outcome, legal basis and dates — each profile in English and in Chinese (…-zh, 中文). "
+        "Each table is split in two: what the rule decides, then its basis and dates.\n\n```{toctree}\n:maxdepth: 1\n\n" + toc + "\n```\n",
         encoding="utf-8")
 
 

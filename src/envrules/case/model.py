@@ -83,6 +83,21 @@ Ratio = Annotated[Any, BeforeValidator(lambda v: parse_money(v, places=6, what="
                                             {"type": "integer", "minimum": 0}]})]
 
 
+
+def _choice(value: Any) -> Any:
+    result = parse_money(value, places=4, what="percentage")
+    if result > 100:
+        raise ValueError(f"{value!r} is above 100 percentage points")
+    return result
+
+
+Choice = Annotated[Any, BeforeValidator(_choice), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,4})?$"},
+               {"type": "integer", "minimum": 0, "maximum": 100}],
+     "description": "percentage points chosen within a benchmark band: \"10\" is 10 %"})]
+"""Percentage points an officer chose (a decimal string or integer, never a float)."""
+
+
 def _check_credit_code(value: str) -> str:
     """GB 32100-2015 unified social credit code: 18 characters, check digit."""
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -191,6 +206,10 @@ class Violation(BaseModel):
         "enclosure (facilities in use), control facilities, or reduction measures where it "
         "cannot be enclosed")
     circumstances: frozenset[Circumstance] = frozenset()
+    benchmark_choices: dict[Id, Choice] = Field(
+        default_factory=dict, max_length=100,
+        description="the value the officer chose for each discretion factor whose level is a "
+        "band (裁量因素取值), in percentage points: {factor id: \"10\"}; checked to lie in the band")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Violation:

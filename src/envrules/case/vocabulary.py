@@ -193,6 +193,7 @@ class Circumstance(StrEnum):
     repeat_offense = "repeat_offense"  # 多次实施违法行为被处罚
     obstructed_inspection = "obstructed_inspection"  # 阻挠、拒绝监督检查
     falsified_data = "falsified_data"  # 篡改、伪造监测数据
+    obstructed_monitoring = "obstructed_monitoring"  # 故意遮挡、干扰自动监测设备（如遮挡监控摄像头）
     malicious_damage = "malicious_damage"  # 恶意损害生态环境
     # 生态环境敏感区：自然保护区、风景名胜区、饮用水水源保护区等 (not a residential 人居环境敏感区)
     sensitive_area = "sensitive_area"

@@ -231,9 +231,13 @@ def penalty_data(p: PenaltyResult) -> dict[str, Any]:
         ("benchmark", None if b is None else clean([
             ("benchmark", b.benchmark), ("item", b.item), ("title", _text(b.title)),
             ("start_percent", str(b.start_percent)),
+            ("method", None if b.method == "weighted_sum" else b.method),
             ("factors", [clean([("factor", f[0]), ("title", _text(f[1])), ("level", f[2]),
                                 ("level_title", f[3]), ("percent", str(f[4])),
-                                ("established", f[5])]) for f in b.factors]),
+                                ("established", f[5]),
+                                ("band", None if f[6] is None else {
+                                    "min": str(f[6][0]), "max": str(f[6][1])}),
+                                ("chosen", f[7] if f[6] is not None else None)]) for f in b.factors]),
             ("total_percent", str(b.total_percent)), ("amount", str(b.amount)),
             ("formula", b.formula)])),
         ("adjustments", [clean([("rule", rec.adjustment.id), ("kind", rec.adjustment.kind.value),

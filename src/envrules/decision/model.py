@@ -164,6 +164,12 @@ class AdjustmentRecord(BaseModel):
     effect: Text
 
 
+class BenchmarkBand(BaseModel):
+    model_config = _DEC
+    min: Decimal
+    max: Decimal
+
+
 class BenchmarkFactorScore(BaseModel):
     model_config = _DEC
     factor: str
@@ -172,6 +178,9 @@ class BenchmarkFactorScore(BaseModel):
     level_title: str
     percent: Decimal
     established: bool = Field(description="false: no level was established, the lowest applies")
+    band: BenchmarkBand | None = Field(
+        None, description="the level's band (幅度) the value was chosen from")
+    chosen: bool = Field(False, description="the value is the officer's choice within the band")
 
 
 class BenchmarkResult(BaseModel):
@@ -182,6 +191,7 @@ class BenchmarkResult(BaseModel):
     item: str
     title: Text
     start_percent: Decimal
+    method: str = Field("weighted_sum", description="weighted_sum (权重累加) or percentage (百分比模式)")
     factors: tuple[BenchmarkFactorScore, ...]
     total_percent: Decimal
     amount: Decimal

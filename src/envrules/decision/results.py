@@ -65,12 +65,16 @@ class BenchmarkScore:
     item: str
     title: Text
     start_percent: Decimal
-    factors: tuple[tuple[str, Text, str, str, Decimal, bool], ...]
+    # (factor, title, level, level title, value, established, band (lo, hi) or None,
+    #  chosen by the officer)
+    factors: tuple[tuple[str, Text, str, str, Decimal, bool,
+                         tuple[Decimal, Decimal] | None, bool], ...]
     total_percent: Decimal
     amount: Decimal
     formula: str
     basis: Citation
     grounds: frozenset[tuple[str, object]]
+    method: str = "weighted_sum"
 
 
 @attrs.frozen(slots=True)

@@ -22,7 +22,7 @@ _L: dict[str, dict[str, Any]] = {
                  "informed": "知会", "sole": "负责"},
         "level_names": {"province": "省级", "city": "市级", "county": "县级",
                         "township": "乡镇（街道）级", "needs_designation": "需由共同上级指定管辖"},
-        "not_fired": "未适用", "benchmark": "裁量基准", "start": "裁量起点",
+        "not_fired": "未适用", "benchmark": "裁量基准", "start": "裁量起点", "chosen": "执法人员取值",
         "not_established": "无法查明，按最低档",
         "no_benchmark": "本规则集无适用的裁量表", "found": "发现日",
         "no_end": "未填写违法行为终了日期，按持续状态处理",
@@ -63,7 +63,7 @@ _L: dict[str, dict[str, Any]] = {
         "level_names": {"province": "province", "city": "city", "county": "county",
                         "township": "township", "needs_designation":
                         "needs designation by the common superior"},
-        "not_fired": "not applied", "benchmark": "discretion benchmark",
+        "not_fired": "not applied", "benchmark": "discretion benchmark", "chosen": "officer's choice",
         "start": "starting point", "not_established": "not established: lowest level",
         "no_benchmark": "no benchmark table applies in this profile", "found": "found",
         "no_end": "no ended_on given: treated as continuing",

@@ -198,10 +198,13 @@ def _benchmark(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     if p.benchmark is not None:
         b = p.benchmark
         add(f"  {t['benchmark']}: {b.title.get(lang)} [{b.item}]")
-        add(f"    {t['start']}: {b.start_percent}%")
+        if b.method == "weighted_sum":
+            add(f"    {t['start']}: {b.start_percent}%")
         for f in b.factors:
             unknown = "" if f.established else f" ({t['not_established']})"
-            add(f"    {f.title.get(lang)}: {f.level_title} +{f.percent}%{unknown}")
+            band = "" if f.band is None else f" [{f.band.min}–{f.band.max}%]"
+            chosen = f" ({t['chosen']})" if f.chosen else ""
+            add(f"    {f.title.get(lang)}: {f.level_title}{band} +{f.percent}%{chosen}{unknown}")
         add(f"    = {b.total_percent}% → {_m(b.amount, lang)} ({b.formula})")
 
 

@@ -22,6 +22,7 @@ from .model import (
     PlanTable,
     PlanTier,
     PlanVersion,
+    PlanWindow,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "PlanTable",
     "PlanTier",
     "PlanVersion",
+    "PlanWindow",
     "compile_plan",
     "load_plan",
 ]

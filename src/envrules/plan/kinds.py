@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from ..case import AdjustmentKind, Circumstance
+from ..case import FACTS, AdjustmentKind, Circumstance
 from ..rulesets.conditions import paths_of
 from ..rulesets.merge import Merged
 from ..rulesets.schema import Kind, Tier, Version
@@ -20,6 +20,7 @@ from .model import (
     PlanStandard,
     PlanTier,
     PlanVersion,
+    PlanWindow,
 )
 
 _CIRCUMSTANCES = frozenset(c.value for c in Circumstance)
@@ -130,10 +131,13 @@ def compile_benchmarks(b: Builder, m: Merged) -> list[PlanBenchmark]:
                 frozenset(item.versions) if item.versions is not None else None,
                 b.condition(item.when), item.start_percent, item.floor_percent, cite(item.basis),
                 _factors(b, item), item.at))
+            if bench.method == "percentage" and item.start_percent:
+                b.problem(f"benchmark item {item.id}: the percentage method has no start value",
+                          f"裁量表项{item.id}：百分比模式没有裁量起点", item.at, "invalid")
         out.append(PlanBenchmark(
             bench.id, bench.title, cite(bench.basis), period(bench.effective_from,
                                                              bench.effective_to),
-            bench.cap_percent, bench.unknown_factor, tuple(items), layer, bench.at))
+            bench.cap_percent, bench.unknown_factor, tuple(items), layer, bench.at, bench.method))
     return out
 
 
@@ -152,6 +156,26 @@ def _factors(b: Builder, item: Any) -> tuple[PlanFactor, ...]:
                 b.problem(f"factor {f.id}: duplicate level id {lv.id!r}",
                           f"裁量因素{f.id}：重复的档次 id {lv.id!r}", lv.at, "duplicate_id")
             level_ids.add(lv.id)
-            levels.append(PlanLevel(lv.id, lv.title, lv.percent, b.condition(lv.when)))
-        factors.append(PlanFactor(f.id, f.title, tuple(levels)))
+            if lv.prior_count is not None and f.window is None:
+                b.problem(f"factor {f.id}: level {lv.id} counts prior violations but the factor "
+                          "has no window", f"裁量因素{f.id}：档次{lv.id}按违法次数划分，但该因素未设 window",
+                          lv.at, "invalid")
+            prior = None if lv.prior_count is None else (lv.prior_count.min, lv.prior_count.max)
+            levels.append(PlanLevel(lv.id, lv.title, lv.low, b.condition(lv.when),
+                                    lv.percent_max, prior))
+        window = None if f.window is None else PlanWindow(
+            f.window.years, f.window.calendar_year, f.window.same_kind)
+        factors.append(PlanFactor(f.id, f.title, tuple(levels), window, _consumes(b, f)))
     return tuple(factors)
+
+
+def _consumes(b: Builder, f: Any) -> frozenset[tuple[str, object]]:
+    out: set[tuple[str, object]] = set()
+    for text in f.consumes:
+        path, _, member = text.partition(":")
+        if path not in FACTS:
+            b.problem(f"factor {f.id}: consumes unknown fact {path!r}",
+                      f"裁量因素{f.id}：consumes 中的事实{path!r}不存在", f.at, "unknown_id")
+            continue
+        out.add((path, member or None))
+    return frozenset(out)

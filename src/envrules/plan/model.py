@@ -194,8 +194,17 @@ class PlanGroundLink:
 class PlanLevel:
     id: str
     title: str
-    percent: Decimal
+    percent: Decimal  # the fixed value, or the band's lower end
     cond: int
+    high: Decimal | None = None  # the band's upper end (None: a fixed value)
+    prior: tuple[int, int | None] | None = None  # violations in the factor's window
+
+
+@attrs.frozen(slots=True)
+class PlanWindow:
+    years: int | None
+    calendar_year: bool
+    same_kind: bool
 
 
 @attrs.frozen(slots=True)
@@ -203,6 +212,8 @@ class PlanFactor:
     id: str
     title: Text
     levels: tuple[PlanLevel, ...]
+    window: PlanWindow | None = None
+    consumes: frozenset[tuple[str, object]] = frozenset()
 
 
 @attrs.frozen(slots=True)
@@ -225,11 +236,12 @@ class PlanBenchmark:
     title: Text
     basis: Citation
     period: Period
-    cap_percent: Decimal
+    cap_percent: Decimal | None
     unknown_factor: str
     items: tuple[PlanBenchmarkItem, ...]
     layer: str
     at: SourceLocation | None = _NOWHERE
+    method: str = "weighted_sum"
 
 
 @attrs.frozen(slots=True)

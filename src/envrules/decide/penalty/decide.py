@@ -20,7 +20,7 @@ from ...evaluate import Matcher
 from ...plan import Plan, PlanKind, fines
 from ..tables import hits
 from .adjustments import adjust
-from .benchmark import find_item, score
+from .benchmark import choice_warnings, find_item, score
 from .daily import GROUNDS as DAILY_GROUNDS
 from .daily import eligible
 from .finish import finish
@@ -62,8 +62,9 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
     if span is not None:
         found = find_item(plan, env.kind.id, version, env.decided, match)  # type: ignore[arg-type]
         if found is not None:
-            bench = score(plan, found[0], found[1], match, span)
-            grounds |= bench.grounds
+            bench = score(plan, found[0], found[1], match, span, ctx)
+            if bench is not None:
+                grounds |= bench.grounds
     for link in plan.ground_links:  # facts judged together are withheld together
         if link.period.contains(env.decided) and (link.withheld, None) in grounds:
             grounds |= {(path, None) for path in link.also}
@@ -111,6 +112,7 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
     if choice is not None:
         warnings.append(("lighter_law_choice", "decided_on", choice))
     result = finish(env, tuple(candidates), applied, reason, choice)
+    warnings.extend(choice_warnings(applied.benchmark, v))
     if result.daily is not None and result.daily.per_day_source == "recommended":
         warnings.append(("daily_penalty_estimate", "violation.original_fine", Text.of(
             "未给出原罚款数额：按日连续处罚暂按建议罚款计算",

@@ -68,7 +68,7 @@ def tables(
     rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """以 Markdown 表格打印规则集的全部规则 · Print every rule of a profile as Markdown tables."""
-    out.print(render_plan(engine_for(profile, rulesets, None, lang.value).plan), markup=False)
+    out.print(render_plan(engine_for(profile, rulesets, None, lang.value).plan, lang.value), markup=False)
 
 
 @app.command()
