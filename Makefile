@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install demo test lint docs bench bench-batch serve proptest-long clean
+.PHONY: install demo test lint docs bench bench-batch serve fuzz proptest-long clean
 
 install: $(STAMP)
 
@@ -43,6 +43,12 @@ bench-batch: install
 
 serve: install
 	$(BIN)/envrules serve --port 8000 --profile hebei/langfang
+
+FUZZ_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# the long fuzz run (docs/limits.md); a bounded slice runs in `make test`
+fuzz: install
+	$(BIN)/python -m envrules.testing.fuzz --cases 1000000 --rulesets 10000 --jobs $(FUZZ_JOBS) --report $(VENV)/fuzz-report.json
 
 proptest-long: install
 	$(MAKE) test HYPOTHESIS_PROFILE=nightly

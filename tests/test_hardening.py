@@ -474,3 +474,11 @@ def test_the_durable_network_model_matches_the_engines_limits() -> None:
     assert ops(at_limit) == MAX_OPS and fits([at_limit])
     assert registers(at_limit, "envrules-test-limit-ok")
     assert not fits([past]) and not registers(past, "envrules-test-limit-113")
+
+
+def test_a_list_where_a_member_is_due_is_a_ruleset_error() -> None:
+    """Found by the fuzz run: ``contains: []`` in a tier's condition crashed
+    the compiler (an unhashable list) instead of naming its place."""
+    text = KIND.replace("          - id: base\n",
+                        "          - id: base\n            when: {violation.circumstances: {contains: []}}\n")
+    refused({"kinds": text}, "national/kinds.yaml:10")

@@ -121,3 +121,36 @@ def test_unknown_rulesets_directory_is_named(tmp_path: Path) -> None:
     with pytest.raises(envrules.RulesetError) as info:
         envrules.load("national", tmp_path / "missing")
     assert "not found" in str(info.value)
+
+
+def test_a_range_narrower_than_a_yuan_is_never_left_by_rounding() -> None:
+    """Found by the fuzz run: a statutory range of 0.01–0.01 with 从轻 gave a
+    permitted range of 0–0 (the lighter part rounded down to whole yuan) and a
+    recommended 0 or 1 outside the range."""
+    kind = KIND.replace('fine: {formula: percent_of, base: investment, min_percent: "1", max_percent: "5"}',
+                        'fine: {formula: fixed, min: "0.01", max: "0.87"}')
+    adj = """\
+adjustments:
+  - id: test.lighter
+    title: {zh: 从轻, en: Lighter}
+    kind: lighter
+    when: {violation.circumstances: {contains: harm_eliminated}}
+    basis: {law: 测试, article: "1"}
+    effective_from: 2015-01-01
+discretion_standards:
+  - id: test.standard
+    title: {zh: 标准, en: standard}
+    effective_from: 2015-01-01
+    basis: {law: 测试, article: "2"}
+"""
+    engine = envrules.load("national", InMemorySource({
+        "national/profile.yaml": NATIONAL, "national/kinds.yaml": kind, "national/adj.yaml": adj}),
+        cache=False)
+    for circumstances in ([], ["harm_eliminated"]):
+        p = engine.decide({"decided_on": "2016-01-01", "violation": {
+            "kind": "test.kind", "occurred_on": "2015-06-01",
+            "circumstances": circumstances}}).penalty
+        assert p is not None and p.permitted_range is not None and p.recommended is not None
+        r = p.permitted_range
+        assert Decimal("0.01") <= r.min <= r.max <= Decimal("0.87")
+        assert r.min <= p.recommended <= r.max

@@ -91,9 +91,13 @@ def grounds_of(cond: Condition) -> frozenset[tuple[str, Any]]:
             if node.path == "violation.kind" or fact.type.value == "date":
                 return
             if fact.type.is_set:
-                values = node.value if isinstance(node.value, frozenset) else {node.value}
-                if node.op != "exists":
-                    out.update((node.path, v) for v in values)
+                if node.op == "exists":
+                    return
+                if isinstance(node.value, frozenset):
+                    out.update((node.path, v) for v in node.value)
+                elif isinstance(node.value, str):
+                    out.add((node.path, node.value))
+                # any other value was refused when the condition was checked
             else:
                 out.add((node.path, None))
             return

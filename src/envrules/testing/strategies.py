@@ -1,5 +1,7 @@
-"""Hypothesis strategies for envrules cases (a facade; the code lives in
-``envrules.testing._strategies``).
+"""Hypothesis strategies for envrules (a facade; the code lives in
+``envrules.testing._strategies``): valid cases of a profile, and rulesets —
+valid ones generated from scratch, files after careless edits — and hostile
+versions of cases.
 
 >>> from envrules.testing import strategies as ers
 >>> @given(ers.cases(engine, kinds=["eia.unapproved_construction"]))
@@ -15,5 +17,7 @@ from ._strategies.cases import (
     regions,
     violations,
 )
+from ._strategies.rulesets import generated_cases, hostile_cases, mutated_files, ruleset_files
 
-__all__ = ["case_dicts", "cases", "circumstances", "enterprises", "money", "regions", "violations"]
+__all__ = ["case_dicts", "cases", "circumstances", "enterprises", "generated_cases", "hostile_cases",
+           "money", "mutated_files", "regions", "ruleset_files", "violations"]

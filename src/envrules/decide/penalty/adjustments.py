@@ -105,6 +105,8 @@ def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, 
     else:
         assert standard is not None
         lo = ceil_yuan(band.min + span * standard.heavier_lower)
+    # rounding to whole yuan never leaves the statutory range (a range narrower than a yuan)
+    lo, hi = min(lo, band.max), max(hi, band.min)
     below = False
     no_floor = False
     if K.lighter_or_reduced in kinds and reducible:

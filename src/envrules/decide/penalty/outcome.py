@@ -58,5 +58,6 @@ def recommended_of(applied: Candidate, outcome: PenaltyOutcome, bench: Any
         amount = min(max(bench.amount, permitted.min), permitted.max)
         return amount, Text.of("裁量基准计算的罚款数额（置于可处罚款幅度内）",
                             "the benchmark amount, kept within the permitted range")
-    return to_yuan((permitted.min + permitted.max) / 2), Text.of(
+    middle = min(max(to_yuan((permitted.min + permitted.max) / 2), permitted.min), permitted.max)
+    return middle, Text.of(
         "取可处罚款幅度的中间值", "the middle of the permitted range")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -43,10 +44,20 @@ Percent = Annotated[Decimal, _decimal(4, "percentage"), WithJsonSchema(
      "description": "percentage points: \"1\" is 1 %, \"50\" is 50 %"})]
 """Percentage points: ``"1"`` is 1 %."""
 
-Fraction = Annotated[Decimal, _decimal(4, "fraction"), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "number"}],
-     "description": "a fraction of the statutory span: \"0.5\" is half of it"})]
-"""A fraction of a range's span: ``"0.5"`` is half of it (never a percentage)."""
+def _fraction_scale(value: Decimal) -> Decimal:
+    if not Decimal(0) <= value <= Decimal(2):
+        raise ValueError(f"{value} is not a fraction of the span (\"0.5\" is half of it; at most 2): "
+                         "a percentage written where a fraction is due?")
+    return value
+
+
+Fraction = Annotated[Decimal, _decimal(4, "fraction"), AfterValidator(_fraction_scale),
+                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}],
+                                     "description": "a fraction of the statutory span: \"0.5\" is "
+                                                    "half of it (0–2; above 1 breaks the cap, lint E011)"})]
+"""A fraction of a range's span: ``"0.5"`` is half of it — never a percentage
+(0 to 2: a value above 1 reaches past the statutory maximum, which lint E011
+and the engine refuse; above 2 it can only be a percentage typed in)."""
 
 
 def _parse_when(value: Any, info: ValidationInfo) -> Condition:
