@@ -90,5 +90,15 @@ class Engine:
             return (self._result(c) for c in cases)
         return (Decision(self._result(c)) for c in cases)
 
+    def timeline(self, events: Any, *, as_of: Any, evaluator: str = "durable") -> Any:
+        """The case timeline on ``as_of`` (a ``YYYY-MM-DD`` date): deadlines,
+        amounts, follow-on measures and warnings from the case's dated events
+        (docs/timeline.md). ``evaluator`` is 'durable' (durable-rules) or
+        'python'. Returns an ``envrules.timeline.CaseStatus``; raises
+        ``TimelineError`` naming the event (``events[3]``)."""
+        from ..timeline import evaluate
+
+        return evaluate(self._plan, events, as_of, evaluator)
+
     def _result(self, case: CaseInput) -> Result:
         return run(self._plan, self._evaluator, self._regions, parse_case(case, self._limits))
