@@ -40,8 +40,8 @@ class _Assembly:
         if sig.kind == "expired":
             inst_id = sig.key.removeprefix("x:")
             title = self.tp.deadlines[self.f.instances[inst_id].row].title
-            return Text(f"{title.zh}期限届满（{self.display(inst_id)}）",
-                        f"{title.en}: period ended ({self.display(inst_id)})")
+            return Text(f"{title.zh}期限届满 {self.display(inst_id)}",
+                        f"end of the period “{title.en}” {self.display(inst_id)}")
         return both(sig.kind, sig.event)
 
     # --- deadlines ------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from .durable_json import (
     pattern_cond,
     same_subject,
     signal_fact,
+    taken_subject,
     to_json,
 )
 from .rules import Findings, expired_signal, groups, start_instance
@@ -198,7 +199,7 @@ class DurableTimeline:
         self._rule(f"m{i}_available", [*head, *rest, *unless], self._on_measure(i, len(m.after)))
         if m.taken_by is not None:
             taken = {"g": fact("s", to_json(pattern_cond(m.taken_by)), {"$gt": {"p": {"t0": "p"}}},
-                                same_subject("t0", "ca"))}
+                               taken_subject("t0"))}
             self._rule(f"m{i}_taken", [*head, taken, *unless], self._on_taken(i))
 
     # --- actions --------------------------------------------------------------------------------
@@ -208,6 +209,8 @@ class DurableTimeline:
             ctx = self._ctx
             assert ctx is not None
             inst = start_instance(i, self.tp.deadlines[i], ctx.sigs[c.m.key], ctx.cal)
+            if inst.id in ctx.findings.instances:  # one match per satisfied $or branch
+                return
             ctx.findings.instances[inst.id] = inst
             _assert(c, inst_fact(inst))
 
@@ -217,6 +220,8 @@ class DurableTimeline:
         ctx = self._ctx
         assert ctx is not None
         inst = ctx.findings.instances[c.i.iid]
+        if c.e.p <= inst.last_ext:  # already applied (a repeated match)
+            return
         inst.due = date.fromordinal(c.i.due + c.e.n_days)
         inst.extensions += 1
         inst.last_ext = c.e.p
@@ -235,6 +240,8 @@ class DurableTimeline:
         def action(c: Any) -> None:
             ctx = self._ctx
             assert ctx is not None
+            if c.i.iid in ctx.findings.expired:  # a repeated match
+                return
             sig = expired_signal(ctx.findings.instances[c.i.iid], group)
             ctx.findings.expired[c.i.iid] = sig
             ctx.sigs[sig.key] = sig

@@ -14,7 +14,7 @@ from ..core.dates import Period
 from ..plan.timeline import Pattern, Where
 from ..rulesets.schema.timeline import DATE, INT, SIGNALS
 from .rules import Inst
-from .signals import CASE, CaseFacts, Signal
+from .signals import CASE, HEADS, CaseFacts, Signal
 
 _GROUP = 8
 
@@ -149,9 +149,18 @@ def fact(kind: str, *parts: dict[str, Any] | None) -> dict[str, Any]:
     return {"$and": [{"t": kind}, *kept]}
 
 
+def taken_subject(of: str) -> dict[str, Any]:
+    """The signal concerns the same thing as ``of``, or starts a chain of its own
+    (a decision, order, seal-up or production order taking a measure)."""
+    return {"$or": [{"s": {of: "s"}}, {"ca": {of: "v"}}, {"a": {of: "ca"}}, {"h": {of: "v"}}]}
+
+
 def same_subject(of: str, any_field: str) -> dict[str, Any]:
-    """The signal concerns the same decision/order as ``of`` (or either is case-wide)."""
-    return {"$or": [{"s": {of: "s"}}, {"s": CASE}, {"a": {of: any_field}}]}
+    """The signal concerns the same decision/order as ``of``, or either is
+    case-wide. Written with references only: a plain test inside an ``$or`` of
+    references crashes durable-rules 2.0.28 (measured), so "the signal is
+    case-wide" is ``ca == of.v`` (every fact has ``v: 1``)."""
+    return {"$or": [{"s": {of: "s"}}, {"ca": {of: "v"}}, {"a": {of: any_field}}]}
 
 
 # --- facts --------------------------------------------------------------------------------------
@@ -159,6 +168,7 @@ def same_subject(of: str, any_field: str) -> dict[str, Any]:
 def signal_fact(s: Signal, case: CaseFacts) -> dict[str, Any]:
     fact: dict[str, Any] = {"t": "s", "v": 1, "k": s.kind, "d": s.day.toordinal(), "p": s.pos,
                             "s": s.subject, "a": 1, "ca": 1 if s.subject == CASE else 0,
+                            "h": 1 if s.kind in HEADS else 0,
                             "key": s.key, "c_daily_penalty": case.daily_penalty,
                             "c_detention": case.detention}
     for name, kind in SIGNALS[s.kind].items():

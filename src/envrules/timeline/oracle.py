@@ -22,7 +22,7 @@ from .rules import (
     start_instance,
     subject_match,
 )
-from .signals import History, Signal
+from .signals import HEADS, History, Signal
 
 
 def _first(sigs: Sequence[Signal], patterns: Sequence[Pattern], inst: Inst) -> Signal | None:
@@ -143,8 +143,9 @@ class _Run:
         for rest in product(*options):
             self.f.measures.add((index, (t0.key, *(s.key for s in rest))))
         if m.taken_by is not None:
-            taken = next((s for s in self.base if s.pos > t0.pos and subject_match(t0.subject, s)
-                          and m.taken_by.matches(s.kind, s.fields)), None)
+            taken = next((s for s in self.base if s.pos > t0.pos and (
+                subject_match(t0.subject, s) or s.kind in HEADS)
+                and m.taken_by.matches(s.kind, s.fields)), None)
             if taken is not None:
                 self.f.taken[(index, t0.key)] = taken.key
 

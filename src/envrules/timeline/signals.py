@@ -36,10 +36,10 @@ _HEAD = {  # event type -> the kind of event it concerns
 }
 HEADS = frozenset({"decision_served", "order_to_correct", "penalty_notice", "seal_up",
                    "production_order"})
-_LABEL = {"decision_served": ("处罚决定", "a decision"),
-          "order_to_correct": ("责令改正决定", "an order to correct"),
-          "penalty_notice": ("处罚告知", "a penalty notice"), "seal_up": ("查封、扣押", "a seal-up"),
-          "production_order": ("限产、停产整治决定", "a production order")}
+_LABEL = {"decision_served": ("处罚决定", "decision"),
+          "order_to_correct": ("责令改正决定", "order to correct"),
+          "penalty_notice": ("处罚告知", "penalty notice"), "seal_up": ("查封、扣押", "seal-up"),
+          "production_order": ("限产、停产整治决定", "production order")}
 
 
 @attrs.frozen(slots=True)
