@@ -15,5 +15,7 @@ from ._strategies.cases import (
     regions,
     violations,
 )
+from ._strategies.timeline import as_of_for, case_histories
 
-__all__ = ["case_dicts", "cases", "circumstances", "enterprises", "money", "regions", "violations"]
+__all__ = ["as_of_for", "case_dicts", "case_histories", "cases", "circumstances", "enterprises",
+           "money", "regions", "violations"]
