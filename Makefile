@@ -31,6 +31,7 @@ docs: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_decide.py
+	$(BIN)/python benchmarks/bench_timeline.py
 
 proptest-long: install
 	$(MAKE) test HYPOTHESIS_PROFILE=nightly

@@ -24,9 +24,8 @@ def _render_rule_tables(app: object) -> None:
     """Generate docs/rules/*.md — every rule of every shipped profile as a table —
     from the rulesets themselves, at each build (never edited by hand)."""
     import envrules
-    from envrules._loader import selectable_profiles
-    from envrules._sources import DirectorySource
-    from envrules._tables import render_plan
+    from envrules.rulesets import DirectorySource, selectable_profiles
+    from envrules.tools.tables import render_plan
 
     root = Path(__file__).resolve().parent
     rulesets = root.parent / "rulesets"

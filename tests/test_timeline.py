@@ -4,6 +4,7 @@ command line and the service function."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from datetime import date
@@ -206,8 +207,16 @@ def test_durable_state_is_deleted_and_rulesets_do_not_accumulate() -> None:
             host.get_state(ruleset, f"tl{n}")
     again = envrules.load("national", RULESETS, cache=False)
     again.timeline(events, as_of="2025-05-01")
+    assert durable_host.registered() == before + 1
     envrules.timeline.release(again.plan)
     assert durable_host.registered() == before
+    for _ in range(3):  # engines that are dropped free their timeline ruleset
+        dropped = envrules.load("national", RULESETS, cache=False)
+        dropped.timeline(events, as_of="2025-05-01")
+        assert durable_host.registered() == before + 1
+        del dropped
+        gc.collect()
+        assert durable_host.registered() == before
 
 
 # --- command line and service -----------------------------------------------------------------------

@@ -31,11 +31,18 @@ class TimelineRules:
     """A plan's timeline rules, ready to evaluate with either evaluator."""
 
     def __init__(self, plan: Plan) -> None:
-        self.plan = plan
+        self._plan = weakref.ref(plan)  # the shared cache must not keep a plan alive
         self.rules: TimelinePlan = plan.timeline or _EMPTY
         self.calendar = Calendar(self.rules.calendar)
         self._durable: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def plan(self) -> Plan:
+        plan = self._plan()
+        if plan is None:  # pragma: no cover (callers hold the plan)
+            raise ReferenceError("the plan of these timeline rules is gone")
+        return plan
 
     def durable(self) -> Any:
         """The durable-rules ruleset of these rules (registered on first use)."""
@@ -84,7 +91,7 @@ def rules_for(plan: Plan) -> TimelineRules:
     key = id(plan)
     with _RULES_LOCK:
         found = _RULES.get(key)
-        if found is not None and found.plan is plan:
+        if found is not None and found._plan() is plan:
             return found
         made = TimelineRules(plan)
         _RULES[key] = made

@@ -18,7 +18,7 @@ from .rules import (
     expired_signal,
     first_deadline,
     first_row,
-    groups,
+    groups_for,
     start_instance,
     subject_match,
 )
@@ -35,7 +35,6 @@ class _Run:
         self.tp, self.h, self.cal = tp, h, cal
         self.base = h.signals
         self.f = Findings()
-        self.groups = groups(tp)
 
     def deadlines(self) -> list[Signal]:
         """Start every deadline a signal starts, in order; return the expired signals."""
@@ -44,7 +43,7 @@ class _Run:
         while work:
             new: list[Signal] = []
             for sig in work:
-                for rows in self.groups.values():
+                for rows in groups_for(self.tp, sig.kind).values():
                     index = first_deadline(self.tp, rows, sig, self.h.case)
                     if index is not None:
                         expired = self._deadline(index, sig)

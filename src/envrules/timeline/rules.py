@@ -44,6 +44,24 @@ def groups(tp: TimelinePlan) -> dict[str, list[int]]:
     return out
 
 
+_BY_SIGNAL: dict[int, tuple[TimelinePlan, dict[str, dict[str, list[int]]]]] = {}
+
+
+def groups_for(tp: TimelinePlan, kind: str) -> dict[str, list[int]]:
+    """The groups with a row that a signal of ``kind`` can start, with those rows
+    (ruleset order), computed once per plan."""
+    entry = _BY_SIGNAL.get(id(tp))
+    if entry is None or entry[0] is not tp:
+        index: dict[str, dict[str, list[int]]] = {}
+        for group, rows in groups(tp).items():
+            for kind_ in {tp.deadlines[i].start.signal for i in rows}:
+                index.setdefault(kind_, {})[group] = rows
+        if len(_BY_SIGNAL) > 64:
+            _BY_SIGNAL.clear()
+        entry = _BY_SIGNAL[id(tp)] = (tp, index)
+    return entry[1].get(kind, {})
+
+
 def first_deadline(tp: TimelinePlan, rows: Iterable[int], sig: Signal, case: CaseFacts
                    ) -> int | None:
     return next((i for i in rows if deadline_applies(tp.deadlines[i], sig, case)), None)
@@ -143,14 +161,16 @@ def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
     from ..core.citation import ReadOnlyMap
     from .signals import _fields  # the same fields the signals carry
 
+    limited = {r.start.signal for r in tp.deadlines if r.extension or r.period_field}
     cal = Calendar(tp.calendar)
-    by_group = groups(tp)
     for head in c.order:
         e = c.events[head]
+        if e.type not in limited:
+            continue
         f, d, n = _fields(e)
         sig = Signal(f"e{head}", e.type, e.date, 0, head, head, ReadOnlyMap(f), ReadOnlyMap(d),
                      ReadOnlyMap(n))
-        for rows in by_group.values():
+        for rows in groups_for(tp, e.type).values():
             index = first_deadline(tp, rows, sig, case)
             if index is not None:
                 _check_one(c, tp.deadlines[index], sig, head, cal)
