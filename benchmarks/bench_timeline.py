@@ -95,29 +95,35 @@ def main() -> None:
     assert tp is not None
     durable = rules_for(engine.plan).durable()
     rows = len(tp.deadlines) + len(tp.daily) + len(tp.surcharges) + len(tp.measures)
-    print(f"envrules {envrules.__version__} · Python {platform.python_version()} · "
-          f"{platform.machine()} · profile national · {len(CASE)}-event case · "
-          f"{len(durable.rules)} durable rules from {rows} timeline rows")
+    print(
+        f"envrules {envrules.__version__} · Python {platform.python_version()} · "
+        f"{platform.machine()} · profile national · {len(CASE)}-event case · "
+        f"{len(durable.rules)} durable rules from {rows} timeline rows"
+    )
     print(f"{'evaluator':<10} {'evaluations/s':>14} {'ms/evaluation':>14}")
     for name in ("durable", "python"):
         r = rate(engine, name, args.timed if name == "durable" else args.timed * 5)
         print(f"{name:<10} {r:>14,.0f} {1e3 / r:>14.2f}")
-    registered, per_session = state_cost(envrules.load("national", ROOT / "rulesets",
-                                                       cache=False))
-    print(f"durable state: registering the ruleset ≈ {registered:.1f} MB RSS; "
-          f"a live session of this case ≈ {per_session:.0f} KB (deleted after each evaluation)")
+    registered, per_session = state_cost(envrules.load("national", ROOT / "rulesets", cache=False))
+    print(
+        f"durable state: registering the ruleset ≈ {registered:.1f} MB RSS; "
+        f"a live session of this case ≈ {per_session:.0f} KB (deleted after each evaluation)"
+    )
     rulesets_before = durable_host.registered()
-    marks = sorted(m for m in {0, 1_000, 10_000, args.evaluations // 2, args.evaluations}
-                   if m <= args.evaluations)
+    marks = sorted(
+        m for m in {0, 1_000, 10_000, args.evaluations // 2, args.evaluations} if m <= args.evaluations
+    )
     t0 = time.perf_counter()
     done = 0
     for mark in marks:
         while done < mark:
             engine.timeline(CASE, as_of=AS_OF)
             done += 1
-        print(f"  after {done:>7,} durable evaluations: RSS {rss_mb():7.1f} MB, "
-              f"rulesets registered {durable_host.registered()} (before: {rulesets_before}), "
-              f"{time.perf_counter() - t0:6.0f} s")
+        print(
+            f"  after {done:>7,} durable evaluations: RSS {rss_mb():7.1f} MB, "
+            f"rulesets registered {durable_host.registered()} (before: {rulesets_before}), "
+            f"{time.perf_counter() - t0:6.0f} s"
+        )
     sys.stdout.flush()
 
 

@@ -34,6 +34,7 @@ def calendar(engine: envrules.Engine) -> Calendar:
 
 # --- counting ------------------------------------------------------------------------------------
 
+
 def test_working_days_skip_holidays_and_count_make_up_saturdays(calendar: Calendar) -> None:
     gaps: set[int] = set()
     # 2026 National Day: 1–7 October off, Saturday 10 October worked
@@ -47,12 +48,12 @@ def test_working_days_skip_holidays_and_count_make_up_saturdays(calendar: Calend
 
 
 def test_a_year_without_a_calendar_is_counted_monday_to_friday_and_reported(
-        engine: envrules.Engine, calendar: Calendar) -> None:
+    engine: envrules.Engine, calendar: Calendar
+) -> None:
     gaps: set[int] = set()
     assert calendar.add_working(date(2027, 9, 29), 5, gaps) == date(2027, 10, 6)
     assert gaps == {2027}
-    status = engine.timeline([{"type": "penalty_notice", "date": "2027-09-29"}],
-                             as_of="2027-10-05")
+    status = engine.timeline([{"type": "penalty_notice", "date": "2027-09-29"}], as_of="2027-10-05")
     assert [w.kind for w in status.warnings] == ["calendar_unknown", "deadline_approaching"]
     assert "2027" in status.warnings[0].explanation.zh
 
@@ -64,37 +65,72 @@ def test_months_keep_the_day_or_take_the_month_end() -> None:
 
 
 def test_a_suit_period_ending_on_a_weekend_moves_to_monday(engine: envrules.Engine) -> None:
-    status = engine.timeline([{"type": "decision_served", "date": "2025-03-20"}],
-                             as_of="2025-04-01")
+    status = engine.timeline([{"type": "decision_served", "date": "2025-03-20"}], as_of="2025-04-01")
     suit = next(d for d in status.deadlines if d.group == "suit")
     assert suit.due == date(2025, 9, 22)  # 20 September 2025 is a Saturday
 
 
 # --- errors ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("events", "field", "en", "zh"), [
-    ([{"type": "payment", "date": "2025-03-01", "amount": "10"}], "events[0]",
-     "no decision", "此前没有处罚决定"),
-    ([{"type": "seal_up", "date": "2025-06-02", "days": 45}], "events[0].days",
-     "more than the 30", "超过法定的30日"),
-    ([{"type": "seal_up", "date": "2025-06-02"},
-      {"type": "seal_up_extended", "date": "2025-07-10", "days": 5}], "events[1].date",
-     "after the period ended", "届满"),
-    ([{"type": "decision_served", "date": "2025-03-03"},
-      {"type": "review_ended", "date": "2025-04-01"}], "events[1]", "no review_filed",
-     "行政复议"),
-    ([{"type": "act", "date": "2025-03-03"}, {"type": "found", "date": "2025-03-01"}],
-     "events[1].date", "before the act occurred", "早于违法行为发生日"),
-    ([{"type": "act", "date": "2025-03-03", "kind": "no.such_kind"}], "events[0].kind",
-     "no version", "违法行为类别"),
-    ([{"type": "decision_served", "date": "2025-3-3"}], "events[0].date", "YYYY-MM-DD", "取值无效"),
-    ([{"type": "found", "date": "2025-03-03", "colour": "red"}], "events[0].colour",
-     "Extra inputs", "不认识的字段"),
-    ([{"type": "lunch", "date": "2025-03-03"}], "events[0].type", "type is one of", "type 应为"),
-])
+
+@pytest.mark.parametrize(
+    ("events", "field", "en", "zh"),
+    [
+        (
+            [{"type": "payment", "date": "2025-03-01", "amount": "10"}],
+            "events[0]",
+            "no decision",
+            "此前没有处罚决定",
+        ),
+        (
+            [{"type": "seal_up", "date": "2025-06-02", "days": 45}],
+            "events[0].days",
+            "more than the 30",
+            "超过法定的30日",
+        ),
+        (
+            [
+                {"type": "seal_up", "date": "2025-06-02"},
+                {"type": "seal_up_extended", "date": "2025-07-10", "days": 5},
+            ],
+            "events[1].date",
+            "after the period ended",
+            "届满",
+        ),
+        (
+            [
+                {"type": "decision_served", "date": "2025-03-03"},
+                {"type": "review_ended", "date": "2025-04-01"},
+            ],
+            "events[1]",
+            "no review_filed",
+            "行政复议",
+        ),
+        (
+            [{"type": "act", "date": "2025-03-03"}, {"type": "found", "date": "2025-03-01"}],
+            "events[1].date",
+            "before the act occurred",
+            "早于违法行为发生日",
+        ),
+        (
+            [{"type": "act", "date": "2025-03-03", "kind": "no.such_kind"}],
+            "events[0].kind",
+            "no version",
+            "违法行为类别",
+        ),
+        ([{"type": "decision_served", "date": "2025-3-3"}], "events[0].date", "YYYY-MM-DD", "取值无效"),
+        (
+            [{"type": "found", "date": "2025-03-03", "colour": "red"}],
+            "events[0].colour",
+            "Extra inputs",
+            "不认识的字段",
+        ),
+        ([{"type": "lunch", "date": "2025-03-03"}], "events[0].type", "type is one of", "type 应为"),
+    ],
+)
 def test_an_impossible_or_invalid_history_names_the_event(
-        engine: envrules.Engine, events: list[dict[str, object]], field: str, en: str,
-        zh: str) -> None:
+    engine: envrules.Engine, events: list[dict[str, object]], field: str, en: str, zh: str
+) -> None:
     with pytest.raises(TimelineError) as info:
         engine.timeline(events, as_of="2025-12-31")
     problem = next(p for p in info.value.problems if p.field == field)
@@ -112,8 +148,10 @@ def test_as_of_and_the_evaluator_are_checked(engine: envrules.Engine) -> None:
 
 
 def test_events_after_as_of_are_not_evaluated(engine: envrules.Engine) -> None:
-    events = [{"type": "decision_served", "date": "2025-03-03", "fine": "1000"},
-              {"type": "payment", "date": "2025-04-01", "amount": "1000"}]
+    events = [
+        {"type": "decision_served", "date": "2025-03-03", "fine": "1000"},
+        {"type": "payment", "date": "2025-04-01", "amount": "1000"},
+    ]
     before = engine.timeline(events, as_of="2025-03-25")
     assert before.ignored_events == (1,)
     assert next(d for d in before.deadlines if d.group == "payment").status == "overdue"
@@ -160,32 +198,44 @@ def test_a_replaced_rule_is_used_instead_and_a_duplicate_id_is_refused() -> None
       basis: {{law: 测试法, article: 第一条}}
       effective_from: 2020-01-01
 """
-    source = InMemorySource({
-        "national/profile.yaml": _PROFILE,
-        "national/t.yaml": "timeline:\n  deadlines:\n" + rule.format(id="t.pay", days=15),
-        "local/profile.yaml": "title: {zh: 地方, en: Local}\nselectable: true\n",
-        "local/t.yaml": "timeline:\n  deadlines:\n" + rule.format(id="t.pay10", days=10)
-        + "      replaces: t.pay\n"})
+    source = InMemorySource(
+        {
+            "national/profile.yaml": _PROFILE,
+            "national/t.yaml": "timeline:\n  deadlines:\n" + rule.format(id="t.pay", days=15),
+            "local/profile.yaml": "title: {zh: 地方, en: Local}\nselectable: true\n",
+            "local/t.yaml": "timeline:\n  deadlines:\n"
+            + rule.format(id="t.pay10", days=10)
+            + "      replaces: t.pay\n",
+        }
+    )
     local = envrules.load("local", source, cache=False)
-    status = local.timeline([{"type": "decision_served", "date": "2025-03-03", "fine": "5"}],
-                            as_of="2025-03-04")
+    status = local.timeline(
+        [{"type": "decision_served", "date": "2025-03-03", "fine": "5"}], as_of="2025-03-04"
+    )
     assert [(d.rule, d.due) for d in status.deadlines] == [("t.pay10", date(2025, 3, 13))]
-    source_dup = InMemorySource({"national/profile.yaml": _PROFILE, "national/t.yaml": (
-        "timeline:\n  deadlines:\n" + rule.format(id="t.pay", days=15) * 2)})
+    source_dup = InMemorySource(
+        {
+            "national/profile.yaml": _PROFILE,
+            "national/t.yaml": ("timeline:\n  deadlines:\n" + rule.format(id="t.pay", days=15) * 2),
+        }
+    )
     with pytest.raises(envrules.RulesetError, match="duplicate timeline rule id"):
         envrules.load("national", source_dup, cache=False)
 
 
 def test_no_law_lives_in_the_timeline_code() -> None:
     """Law titles, article numbers and in-force dates belong in the rulesets."""
-    pattern = re.compile(r"第[一二三四五六七八九十百千零〇]+条|(?:法|办法|条例)》|"
-                         r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b")
+    pattern = re.compile(
+        r"第[一二三四五六七八九十百千零〇]+条|(?:法|办法|条例)》|"
+        r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b"
+    )
     for path in sorted((ROOT / "src" / "envrules" / "timeline").glob("*.py")):
         found = pattern.findall(path.read_text(encoding="utf-8"))
         assert not found, f"{path.name}: {found}"
 
 
 # --- the durable adapter ---------------------------------------------------------------------------
+
 
 def test_durable_state_is_deleted_and_rulesets_do_not_accumulate() -> None:
     from envrules.evaluate import durable_host
@@ -221,11 +271,14 @@ def test_durable_state_is_deleted_and_rulesets_do_not_accumulate() -> None:
 
 # --- command line and service -----------------------------------------------------------------------
 
+
 def test_cli_json_and_text(tmp_path: Path) -> None:
     from envrules.tools.cli import app
 
-    events = [{"type": "penalty_notice", "date": "2026-09-29"},
-              {"type": "hearing_requested", "date": "2026-10-12"}]
+    events = [
+        {"type": "penalty_notice", "date": "2026-09-29"},
+        {"type": "hearing_requested", "date": "2026-10-12"},
+    ]
     file = tmp_path / "events.json"
     file.write_text(json.dumps({"events": events, "as_of": "2026-10-13"}), encoding="utf-8")
     runner = CliRunner()
@@ -234,8 +287,9 @@ def test_cli_json_and_text(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert data["deadlines"][0]["status"] == "met"
     assert data["deadlines"][0]["due"] == "2026-10-12"
-    text = runner.invoke(app, ["timeline", str(file), "--format", "text", "--lang", "zh",
-                               "--evaluator", "python"])
+    text = runner.invoke(
+        app, ["timeline", str(file), "--format", "text", "--lang", "zh", "--evaluator", "python"]
+    )
     assert text.exit_code == 0 and "要求听证" in text.output and "[已履行]" in text.output
     listing = tmp_path / "list.json"
     listing.write_text(json.dumps(events), encoding="utf-8")
@@ -250,3 +304,35 @@ def test_timeline_json_for_the_service(engine: envrules.Engine) -> None:
     assert data["amounts"][0]["amount"] == "10000.00"
     assert data["amounts"][0]["capped_on"] == "2025-04-21"
     assert data["evaluator"] == "durable"
+
+
+def test_json_schemas_of_events_and_status() -> None:
+    from envrules.tools.schemas import json_schema
+
+    events = json_schema("events")
+    kinds = set(events["items"]["discriminator"]["mapping"])
+    assert {"decision_served", "seal_up_extended", "payment"} <= kinds
+    status = json_schema("timeline")
+    assert set(status["required"]) >= {"as_of", "deadlines", "amounts", "measures", "warnings"}
+
+
+def test_the_signal_vocabulary_matches_the_event_models() -> None:
+    """The rules' vocabulary (rulesets layer) and the event models (timeline
+    layer) are written twice because of the layering: they must agree."""
+    from envrules.rulesets.schema.timeline import DATE, DERIVED, INT, SIGNALS
+    from envrules.timeline.events import EVENT_TYPES
+
+    models = {m.model_fields["type"].annotation.__args__[0]: m for m in EVENT_TYPES}
+    assert set(SIGNALS) - DERIVED == set(models)
+    skip = {"failed", "has_fine"}  # derived fields of a signal
+    for kind, fields in SIGNALS.items():
+        if kind in DERIVED:
+            continue
+        for name, values in fields.items():
+            if name in skip:
+                continue
+            assert name in models[kind].model_fields, (kind, name)
+            if values in (DATE, INT):
+                continue
+            annotation = str(models[kind].model_fields[name].annotation)
+            assert all(v in annotation for v in values if v not in ("true", "false")), (kind, name)

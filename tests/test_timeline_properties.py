@@ -29,8 +29,9 @@ def engine() -> envrules.Engine:
     return envrules.load("national", RULESETS)
 
 
-def _status(engine: envrules.Engine, events: list[dict[str, Any]], as_of: date,
-            evaluator: str = "durable") -> dict[str, Any] | None:
+def _status(
+    engine: envrules.Engine, events: list[dict[str, Any]], as_of: date, evaluator: str = "durable"
+) -> dict[str, Any] | None:
     try:
         data = engine.timeline(events, as_of=as_of, evaluator=evaluator).data()
     except TimelineError:
@@ -61,14 +62,16 @@ def test_surcharge_never_exceeds_the_fine(engine: envrules.Engine, data: st.Data
 
 def _daily_days(status: dict[str, Any] | None) -> tuple[int, list[int]]:
     items = [a for a in (status or {}).get("amounts", []) if a["kind"] == "daily_penalty"]
-    return sum(a["days"] for a in items), [a["days"] for a in (status or {}).get("amounts", [])
-                                           if a["kind"].startswith("daily")]
+    return sum(a["days"] for a in items), [
+        a["days"] for a in (status or {}).get("amounts", []) if a["kind"].startswith("daily")
+    ]
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=QUIET)
 @given(data=st.data())
 def test_daily_penalty_days_never_negative_and_monotonic_in_as_of(
-        engine: envrules.Engine, data: st.DataObject) -> None:
+    engine: envrules.Engine, data: st.DataObject
+) -> None:
     events = data.draw(ers.case_histories())
     first = data.draw(ers.as_of_for(events))
     later = first + timedelta(days=data.draw(st.integers(1, 200)))
@@ -81,13 +84,14 @@ def test_daily_penalty_days_never_negative_and_monotonic_in_as_of(
 def test_confirmed_days_grow_day_by_day(engine: envrules.Engine) -> None:
     """A control for the property above: along one history the confirmed
     days do change — on the re-inspection days — and never go down."""
-    events = [{"type": "order_to_correct", "date": "2025-03-03"},
-              {"type": "decision_served", "date": "2025-03-03", "fine": "1000"},
-              {"type": "reinspection", "date": "2025-03-20", "result": "continuing"},
-              {"type": "order_to_correct", "date": "2025-03-21"},
-              {"type": "reinspection", "date": "2025-04-10", "result": "refused"}]
-    seen = [_daily_days(_status(engine, events, date(2025, 3, 1) + timedelta(days=n)))[0]
-            for n in range(60)]
+    events = [
+        {"type": "order_to_correct", "date": "2025-03-03"},
+        {"type": "decision_served", "date": "2025-03-03", "fine": "1000"},
+        {"type": "reinspection", "date": "2025-03-20", "result": "continuing"},
+        {"type": "order_to_correct", "date": "2025-03-21"},
+        {"type": "reinspection", "date": "2025-04-10", "result": "refused"},
+    ]
+    seen = [_daily_days(_status(engine, events, date(2025, 3, 1) + timedelta(days=n)))[0] for n in range(60)]
     assert seen == sorted(seen)
     assert seen[0] == 0 and seen[-1] == 17 + 20 and len(set(seen)) == 3
 

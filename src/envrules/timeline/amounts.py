@@ -29,9 +29,15 @@ def _paused(day: date, pauses: Sequence[tuple[date, date]]) -> bool:
     return any(a <= day <= b for a, b in pauses)
 
 
-def surcharge(fine: Decimal, rate_percent: Decimal, capped: bool, start: date, end: date,
-              payments: Sequence[tuple[date, Decimal]], pauses: Sequence[tuple[date, date]]
-              ) -> Surcharge:
+def surcharge(
+    fine: Decimal,
+    rate_percent: Decimal,
+    capped: bool,
+    start: date,
+    end: date,
+    payments: Sequence[tuple[date, Decimal]],
+    pauses: Sequence[tuple[date, date]],
+) -> Surcharge:
     """The surcharge from ``start`` to ``end`` (both counted). Each counted day
     adds ``rate_percent`` % of the fine still unpaid at its start (a payment
     counts from the next day); days inside a pause are not counted; with

@@ -40,8 +40,10 @@ class _Assembly:
         if sig.kind == "expired":
             inst_id = sig.key.removeprefix("x:")
             title = self.tp.deadlines[self.f.instances[inst_id].row].title
-            return Text(f"{title.zh}期限届满 {self.display(inst_id)}",
-                        f"end of the period “{title.en}” {self.display(inst_id)}")
+            return Text(
+                f"{title.zh}期限届满 {self.display(inst_id)}",
+                f"end of the period “{title.en}” {self.display(inst_id)}",
+            )
         return both(sig.kind, sig.event)
 
     # --- deadlines ------------------------------------------------------------------------------
@@ -62,21 +64,34 @@ class _Assembly:
         else:
             status = "lapsed" if row.right else "overdue"
         left = (inst.due - as_of).days if status == "open" else None
-        over = ((settled.day if settled else as_of) - inst.due).days if status in (
-            "late", "overdue", "lapsed") else None
+        over = (
+            ((settled.day if settled else as_of) - inst.due).days
+            if status in ("late", "overdue", "lapsed")
+            else None
+        )
         starts_on = start.dates.get(row.starts_from) if row.starts_from else start.day
         assert starts_on is not None
         self.gaps |= inst.gaps
         item = DeadlineItem(
-            id=f"{row.group}@{self.ref(start)}", rule=row.id, group=row.group, title=row.title,
-            holder=row.holder, event=start.event, starts_on=starts_on, due=inst.due,
-            period=self._period(row, inst), status=status,
+            id=f"{row.group}@{self.ref(start)}",
+            rule=row.id,
+            group=row.group,
+            title=row.title,
+            holder=row.holder,
+            event=start.event,
+            starts_on=starts_on,
+            due=inst.due,
+            period=self._period(row, inst),
+            status=status,
             settled_on=settled.day if settled else None,
-            settled_by=settled.event if settled else None, days_left=left, days_over=over,
-            extensions=inst.extensions, basis=row.basis,
-            explanation=self._explain(row, inst, start, starts_on, status, settled, left, over))
-        if status == "open" and row.warn_days is not None and left is not None and (
-                left <= row.warn_days):
+            settled_by=settled.event if settled else None,
+            days_left=left,
+            days_over=over,
+            extensions=inst.extensions,
+            basis=row.basis,
+            explanation=self._explain(row, inst, start, starts_on, status, settled, left, over),
+        )
+        if status == "open" and row.warn_days is not None and left is not None and (left <= row.warn_days):
             self._warn_due(row, item, left)
         return item
 
@@ -85,12 +100,22 @@ class _Assembly:
             return Text("决定书载明的期限", "the date the order sets")
         span = row.span.text()
         if inst.extensions:
-            return Text(f"{span.zh}（已延长{inst.extensions}次）",
-                        f"{span.en} (extended {inst.extensions} time(s))")
+            return Text(
+                f"{span.zh}（已延长{inst.extensions}次）", f"{span.en} (extended {inst.extensions} time(s))"
+            )
         return span
 
-    def _explain(self, row: TDeadline, inst: Inst, start: Signal, starts_on: date, status: str,
-                 settled: Signal | None, left: int | None, over: int | None) -> Text:
+    def _explain(
+        self,
+        row: TDeadline,
+        inst: Inst,
+        start: Signal,
+        starts_on: date,
+        status: str,
+        settled: Signal | None,
+        left: int | None,
+        over: int | None,
+    ) -> Text:
         what = self.start_text(start)
         period = self._period(row, inst)
         zh = f"{row.title.zh}：自{starts_on}（{what.zh}）起{period.zh}，至{inst.due}止。"
@@ -121,11 +146,20 @@ class _Assembly:
 
     def _warn_due(self, row: TDeadline, item: DeadlineItem, left: int) -> None:
         kind = row.warn_kind or "deadline_approaching"
-        self.warnings.append(WarningItem(
-            id=f"{kind}:{item.id}", kind=kind, due=item.due, days_left=left, about=item.id,
-            basis=row.basis, explanation=Text(
-                f"{row.title.zh}将于{item.due}届满（还有{left}日）。",
-                f"{row.title.en} runs out on {item.due} ({left} day(s) left).")))
+        self.warnings.append(
+            WarningItem(
+                id=f"{kind}:{item.id}",
+                kind=kind,
+                due=item.due,
+                days_left=left,
+                about=item.id,
+                basis=row.basis,
+                explanation=Text(
+                    f"{row.title.zh}将于{item.due}届满（还有{left}日）。",
+                    f"{row.title.en} runs out on {item.due} ({left} day(s) left).",
+                ),
+            )
+        )
 
     # --- amounts --------------------------------------------------------------------------------
 
@@ -141,8 +175,11 @@ class _Assembly:
 
     def _original_fine(self) -> Decimal | None:
         for s in self.h.signals:
-            if s.kind == "decision_served" and s.fields.get("kind") == "penalty" and (
-                    s.event is not None and s.event in self.h.fines):
+            if (
+                s.kind == "decision_served"
+                and s.fields.get("kind") == "penalty"
+                and (s.event is not None and s.event in self.h.fines)
+            ):
                 return self.h.fines[s.event]
         return None
 
@@ -158,30 +195,48 @@ class _Assembly:
         halt_zh = f"（其中{excluded}日停止排污，不计）" if excluded else ""
         halt_en = f" ({excluded} day(s) with the discharge halted not counted)" if excluded else ""
         if end is not None:
-            zh = (f"按日连续处罚：自{first}（{label(order.kind, order.event, 'zh')}的次日）至{last}"
-                  f"（{label(end.kind, end.event, 'zh')}发现违法行为继续）计{days}日{halt_zh}，"
-                  f"按原罚款数额{yuan(per_day, 'zh')}每日计，合计{yuan(amount, 'zh')}。")
-            en = (f"Daily penalty: {days} day(s) from {first} (the day after the "
-                  f"{label(order.kind, order.event, 'en')}) to {last} (the "
-                  f"{label(end.kind, end.event, 'en')} found the act continuing){halt_en}, at the "
-                  f"original fine of {yuan(per_day, 'en')} a day: {yuan(amount, 'en')}.")
+            zh = (
+                f"按日连续处罚：自{first}（{label(order.kind, order.event, 'zh')}的次日）至{last}"
+                f"（{label(end.kind, end.event, 'zh')}发现违法行为继续）计{days}日{halt_zh}，"
+                f"按原罚款数额{yuan(per_day, 'zh')}每日计，合计{yuan(amount, 'zh')}。"
+            )
+            en = (
+                f"Daily penalty: {days} day(s) from {first} (the day after the "
+                f"{label(order.kind, order.event, 'en')}) to {last} (the "
+                f"{label(end.kind, end.event, 'en')} found the act continuing){halt_en}, at the "
+                f"original fine of {yuan(per_day, 'en')} a day: {yuan(amount, 'en')}."
+            )
         else:
-            zh = (f"按日连续处罚（暂计）：自{first}至{last}已{days}日{halt_zh}；如复查发现违法行为继续，"
-                  f"按原罚款数额{yuan(per_day, 'zh')}每日计为{yuan(amount, 'zh')}。")
-            en = (f"Daily penalty accruing: {days} day(s) from {first} to {last}{halt_en}; if the "
-                  f"re-inspection finds the act continuing, {yuan(per_day, 'en')} a day makes "
-                  f"{yuan(amount, 'en')}.")
+            zh = (
+                f"按日连续处罚（暂计）：自{first}至{last}已{days}日{halt_zh}；如复查发现违法行为继续，"
+                f"按原罚款数额{yuan(per_day, 'zh')}每日计为{yuan(amount, 'zh')}。"
+            )
+            en = (
+                f"Daily penalty accruing: {days} day(s) from {first} to {last}{halt_en}; if the "
+                f"re-inspection finds the act continuing, {yuan(per_day, 'en')} a day makes "
+                f"{yuan(amount, 'en')}."
+            )
         ref = end if end is not None else order
         also = (row.stopped_basis,) if excluded and row.stopped_basis else ()
         return AmountItem(
-            id=f"{'daily' if end else 'daily_accruing'}@events[{ref.event}]", rule=row.id,
-            kind="daily_penalty" if end else "daily_penalty_accruing", event=ref.event,
-            start=first, end=last, days=days, excluded_days=excluded, per_day=per_day,
-            amount=amount, provisional=end is None, basis=row.basis, also=also,
-            explanation=Text(zh, en))
+            id=f"{'daily' if end else 'daily_accruing'}@events[{ref.event}]",
+            rule=row.id,
+            kind="daily_penalty" if end else "daily_penalty_accruing",
+            event=ref.event,
+            start=first,
+            end=last,
+            days=days,
+            excluded_days=excluded,
+            per_day=per_day,
+            amount=amount,
+            provisional=end is None,
+            basis=row.basis,
+            also=also,
+            explanation=Text(zh, en),
+        )
 
     def _clock(self) -> Signal:
-        return Signal("clock", "clock", self.h.as_of, 10 ** 18, -1, None)
+        return Signal("clock", "clock", self.h.as_of, 10**18, -1, None)
 
     def surcharge(self, row_index: int, x: Signal) -> AmountItem | None:
         row = self.tp.surcharges[row_index]
@@ -196,21 +251,36 @@ class _Assembly:
             if r == row_index and a.subject == k:
                 pauses.append((a.day, self.sigs[end].day if end else self.h.as_of))
         s = surcharge(fine, row.rate, row.cap, x.day, self.h.as_of, payments, pauses)
-        zh = (f"加处罚款：自{x.day}（缴纳期限届满次日）起每日按罚款数额的{row.rate}%计，计{s.days}日"
-              + (f"（行政复议、诉讼期间{s.paused}日不计）" if s.paused else "")
-              + f"，共{yuan(s.amount, 'zh')}"
-              + (f"；已于{s.capped_on}达到罚款数额，不再增加。" if s.capped_on else "。"))
-        en = (f"Surcharge: {row.rate} % of the fine a day from {x.day} (the day after the payment "
-              f"period), {s.days} day(s)"
-              + (f" ({s.paused} day(s) of review or suit not counted)" if s.paused else "")
-              + f": {yuan(s.amount, 'en')}"
-              + (f"; it reached the fine on {s.capped_on} and stops there." if s.capped_on
-                 else "."))
+        zh = (
+            f"加处罚款：自{x.day}（缴纳期限届满次日）起每日按罚款数额的{row.rate}%计，计{s.days}日"
+            + (f"（行政复议、诉讼期间{s.paused}日不计）" if s.paused else "")
+            + f"，共{yuan(s.amount, 'zh')}"
+            + (f"；已于{s.capped_on}达到罚款数额，不再增加。" if s.capped_on else "。")
+        )
+        en = (
+            f"Surcharge: {row.rate} % of the fine a day from {x.day} (the day after the payment "
+            f"period), {s.days} day(s)"
+            + (f" ({s.paused} day(s) of review or suit not counted)" if s.paused else "")
+            + f": {yuan(s.amount, 'en')}"
+            + (f"; it reached the fine on {s.capped_on} and stops there." if s.capped_on else ".")
+        )
         return AmountItem(
-            id=f"surcharge@events[{k}]", rule=row.id, kind="surcharge", event=k, start=x.day,
-            end=self.h.as_of, days=s.days, excluded_days=s.paused, rate_percent=row.rate,
-            base=fine, amount=s.amount, cap=fine if row.cap else None, capped_on=s.capped_on,
-            basis=row.basis, explanation=Text(zh, en))
+            id=f"surcharge@events[{k}]",
+            rule=row.id,
+            kind="surcharge",
+            event=k,
+            start=x.day,
+            end=self.h.as_of,
+            days=s.days,
+            excluded_days=s.paused,
+            rate_percent=row.rate,
+            base=fine,
+            amount=s.amount,
+            cap=fine if row.cap else None,
+            capped_on=s.capped_on,
+            basis=row.basis,
+            explanation=Text(zh, en),
+        )
 
     # --- measures -------------------------------------------------------------------------------
 
@@ -237,43 +307,64 @@ class _Assembly:
         taken = self.sigs.get(self.f.taken.get((index, keys[0]), ""))
         status = "taken" if taken else ("available" if when <= self.h.as_of else "pending")
         triggers = [self.sigs[k] for k in keys]
-        why = Text("、".join(self.start_text(s).zh for s in triggers),
-                   ", ".join(self.start_text(s).en for s in triggers))
+        why = Text(
+            "、".join(self.start_text(s).zh for s in triggers),
+            ", ".join(self.start_text(s).en for s in triggers),
+        )
         zh = f"{m.title.zh}：{why.zh}，自{when}起可以采取。"
         en = f"{m.title.en}: after {why.en}, available from {when}."
         if taken is not None:
             zh += f"已于{taken.day}采取（{label(taken.kind, taken.event, 'zh')}）。"
             en += f" Taken on {taken.day} ({label(taken.kind, taken.event, 'en')})."
         return MeasureItem(
-            id=f"{m.measure}@{self.ref(triggers[0])}", rule=m.id, measure=m.measure,
-            title=m.title, status=status, available_from=when,
-            taken_on=taken.day if taken else None, taken_by=taken.event if taken else None,
-            triggers=tuple(self.ref(s) for s in triggers), basis=m.basis, explanation=Text(zh, en))
+            id=f"{m.measure}@{self.ref(triggers[0])}",
+            rule=m.id,
+            measure=m.measure,
+            title=m.title,
+            status=status,
+            available_from=when,
+            taken_on=taken.day if taken else None,
+            taken_by=taken.event if taken else None,
+            triggers=tuple(self.ref(s) for s in triggers),
+            basis=m.basis,
+            explanation=Text(zh, en),
+        )
 
     def calendar_warnings(self) -> None:
         for year in sorted(self.gaps):
-            self.warnings.append(WarningItem(
-                id=f"calendar_unknown:{year}", kind="calendar_unknown", explanation=Text(
-                    f"规则集中没有{year}年的节假日安排，该年的工作日按周一至周五计算。",
-                    f"The rulesets have no holiday calendar for {year}: its working days were "
-                    "counted Monday to Friday.")))
+            self.warnings.append(
+                WarningItem(
+                    id=f"calendar_unknown:{year}",
+                    kind="calendar_unknown",
+                    explanation=Text(
+                        f"规则集中没有{year}年的节假日安排，该年的工作日按周一至周五计算。",
+                        f"The rulesets have no holiday calendar for {year}: its working days were "
+                        "counted Monday to Friday.",
+                    ),
+                )
+            )
 
 
-def assemble(plan: Plan, history: History, findings: Findings, cal: Calendar,
-             evaluator: str) -> CaseStatus:
+def assemble(plan: Plan, history: History, findings: Findings, cal: Calendar, evaluator: str) -> CaseStatus:
     tp = plan.timeline
     assert tp is not None
     a = _Assembly(tp, history, findings, cal)
-    deadlines = sorted((a.deadline(i) for i in findings.instances.values()),
-                       key=lambda d: (d.starts_on, d.due, d.id))
+    deadlines = sorted(
+        (a.deadline(i) for i in findings.instances.values()), key=lambda d: (d.starts_on, d.due, d.id)
+    )
     amounts = [a.daily(r, a.sigs[o], a.sigs[x]) for r, o, x in findings.cycles]
     amounts += [a.daily(r, a.sigs[o], None) for r, o in findings.accruing]
     amounts += [x for x in (a.surcharge(r, a.sigs[k]) for r, k in findings.surcharges) if x]
     measures = sorted(a.measures(), key=lambda m: (m.available_from, m.id))
     a.calendar_warnings()
     return CaseStatus(
-        as_of=history.as_of, profile=plan.profile, rulesets=plan.digest, evaluator=evaluator,
-        deadlines=tuple(deadlines), amounts=tuple(sorted(amounts, key=lambda x: (x.start, x.id))),
+        as_of=history.as_of,
+        profile=plan.profile,
+        rulesets=plan.digest,
+        evaluator=evaluator,
+        deadlines=tuple(deadlines),
+        amounts=tuple(sorted(amounts, key=lambda x: (x.start, x.id))),
         measures=tuple(measures),
         warnings=tuple(sorted(a.warnings, key=lambda w: (w.due or date.min, w.id))),
-        ignored_events=history.ignored)
+        ignored_events=history.ignored,
+    )

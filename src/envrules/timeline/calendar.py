@@ -72,8 +72,7 @@ class Calendar:
     def add(self, start: date, span: Span, gaps: set[int]) -> date:
         """The last day of ``span`` counted from ``start`` (start day excluded)."""
         if span.unit == "days":
-            return self.add_working(start, span.n, gaps) if span.working else (
-                start + timedelta(days=span.n))
+            return self.add_working(start, span.n, gaps) if span.working else (start + timedelta(days=span.n))
         if span.unit == "months":
             return add_months(start, span.n)
         return add_months(start, 12 * span.n)

@@ -91,8 +91,7 @@ class DurableTimeline:
 
     # --- compiling ------------------------------------------------------------------------------
 
-    def _rule(self, name: str, patterns: list[dict[str, Any]], action: Callable[[Any], None]
-              ) -> None:
+    def _rule(self, name: str, patterns: list[dict[str, Any]], action: Callable[[Any], None]) -> None:
         self.rules[name] = {"all": patterns, "run": self._guard(action)}
 
     def _guard(self, action: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -120,15 +119,30 @@ class DurableTimeline:
             self._daily(i, exclusive(daily, i))
         for i, row in enumerate(tp.surcharges):
             same = [j for j, r in enumerate(tp.surcharges) if r.after == row.after]
-            conds = [AllOf((Leaf("eq", "k", "expired"), Leaf("eq", "w_deadline", row.after),
-                           dated(tp.surcharges[j].period, "d"),
-                           case_cond(tp.surcharges[j].when_case))) for j in same]
+            conds = [
+                AllOf(
+                    (
+                        Leaf("eq", "k", "expired"),
+                        Leaf("eq", "w_deadline", row.after),
+                        dated(tp.surcharges[j].period, "d"),
+                        case_cond(tp.surcharges[j].when_case),
+                    )
+                )
+                for j in same
+            ]
             self._surcharge(i, exclusive(conds, same.index(i)))
         for i, measure in enumerate(tp.measures):
             same = [j for j, m in enumerate(tp.measures) if m.measure == measure.measure]
-            conds = [AllOf((pattern_cond(tp.measures[j].after[0].pattern),
-                           dated(tp.measures[j].period, "d"),
-                           case_cond(tp.measures[j].when_case))) for j in same]
+            conds = [
+                AllOf(
+                    (
+                        pattern_cond(tp.measures[j].after[0].pattern),
+                        dated(tp.measures[j].period, "d"),
+                        case_cond(tp.measures[j].when_case),
+                    )
+                )
+                for j in same
+            ]
             self._measure(i, exclusive(conds, same.index(i)))
 
     def _start_cond(self, i: int) -> Any:
@@ -145,64 +159,109 @@ class DurableTimeline:
         self._rule(f"d{i}_start", [{"m": fact("s", to_json(cond))}], self._on_start(i))
         if row.extension is not None:
             ext = Leaf("eq", "k", row.extension.signal)
-            self._rule(f"d{i}_ext", [
-                {"i": inst},
-                {"e": fact("s", to_json(ext), {"s": {"i": "s"}}, {"$gt": {"p": {"i": "ep"}}})},
-                {"n$not": fact("s", to_json(ext), {"s": {"i": "s"}}, {"$gt": {"p": {"i": "ep"}}},
-                                {"$lt": {"p": {"e": "p"}}})}], self._on_extend)
+            self._rule(
+                f"d{i}_ext",
+                [
+                    {"i": inst},
+                    {"e": fact("s", to_json(ext), {"s": {"i": "s"}}, {"$gt": {"p": {"i": "ep"}}})},
+                    {
+                        "n$not": fact(
+                            "s",
+                            to_json(ext),
+                            {"s": {"i": "s"}},
+                            {"$gt": {"p": {"i": "ep"}}},
+                            {"$lt": {"p": {"e": "p"}}},
+                        )
+                    },
+                ],
+                self._on_extend,
+            )
         after = [{"$gt": {"p": {"i": "sp"}}}, same_subject("i", "any")]
         for j, p in enumerate(row.met_by):
-            self._rule(f"d{i}_meet{j}", [{"i": inst}, {"g": fact("s", to_json(pattern_cond(p)), *after)}],
-                       self._on_settle("meetings"))
+            self._rule(
+                f"d{i}_meet{j}",
+                [{"i": inst}, {"g": fact("s", to_json(pattern_cond(p)), *after)}],
+                self._on_settle("meetings"),
+            )
         for j, p in enumerate(row.moot_by):
-            self._rule(f"d{i}_moot{j}", [{"i": inst}, {"g": fact("s", to_json(pattern_cond(p)), *after)}],
-                       self._on_settle("moots"))
+            self._rule(
+                f"d{i}_moot{j}",
+                [{"i": inst}, {"g": fact("s", to_json(pattern_cond(p)), *after)}],
+                self._on_settle("moots"),
+            )
         by_due = {"$lte": {"d": {"i": "due"}}}
-        settled = [{f"n{j}$not": fact("s", to_json(pattern_cond(p)), *after, by_due)}
-                   for j, p in enumerate((*row.met_by, *row.moot_by))]
-        self._rule(f"d{i}_expire", [{"i": inst}, {"c": fact("k", {"$gt": {"d": {"i": "due"}}})},
-                                    *settled], self._on_expire(row.group))
+        settled = [
+            {f"n{j}$not": fact("s", to_json(pattern_cond(p)), *after, by_due)}
+            for j, p in enumerate((*row.met_by, *row.moot_by))
+        ]
+        self._rule(
+            f"d{i}_expire",
+            [{"i": inst}, {"c": fact("k", {"$gt": {"d": {"i": "due"}}})}, *settled],
+            self._on_expire(row.group),
+        )
 
     def _daily(self, i: int, cond: Any) -> None:
         row = self.tp.daily[i]
         order = fact("s", {"k": "order_to_correct"})
         failed = AllOf((Leaf("eq", "k", "reinspection"), Leaf("eq", "w_failed", "true"), cond))
-        self._rule(f"p{i}_cycle", [
-            {"o": order}, {"r": fact("s", to_json(failed), {"s": {"o": "s"}})},
-            {"n$not": fact("s", {"k": "reinspection"}, {"s": {"o": "s"}},
-                            {"$lt": {"p": {"r": "p"}}})}], self._on_cycle(i))
-        self._rule(f"p{i}_accrue", [
-            {"o": order}, {"c": fact("k", to_json(cond))},
-            {"n$not": fact("s", {"k": "reinspection"}, {"s": {"o": "s"}})},
-            {"m$not": fact("s", {"k": "order_to_correct"}, {"$gt": {"p": {"o": "p"}}})}],
-            self._on_accrue(i))
+        self._rule(
+            f"p{i}_cycle",
+            [
+                {"o": order},
+                {"r": fact("s", to_json(failed), {"s": {"o": "s"}})},
+                {"n$not": fact("s", {"k": "reinspection"}, {"s": {"o": "s"}}, {"$lt": {"p": {"r": "p"}}})},
+            ],
+            self._on_cycle(i),
+        )
+        self._rule(
+            f"p{i}_accrue",
+            [
+                {"o": order},
+                {"c": fact("k", to_json(cond))},
+                {"n$not": fact("s", {"k": "reinspection"}, {"s": {"o": "s"}})},
+                {"m$not": fact("s", {"k": "order_to_correct"}, {"$gt": {"p": {"o": "p"}}})},
+            ],
+            self._on_accrue(i),
+        )
         for j, halt in enumerate(row.stopped_by):
             start = {"h": fact("s", to_json(pattern_cond(halt.start)))}
             self._rule(f"p{i}_halt{j}", [start], self._on_open("halts", i, j, "h"))
-            self._rule(f"p{i}_halt{j}_end", [start, {"l": fact(
-                "s", {"k": halt.until}, {"s": {"h": "s"}}, {"$gt": {"p": {"h": "p"}}})}],
-                self._on_close("halts", i, j, "h", "l"))
+            self._rule(
+                f"p{i}_halt{j}_end",
+                [start, {"l": fact("s", {"k": halt.until}, {"s": {"h": "s"}}, {"$gt": {"p": {"h": "p"}}})}],
+                self._on_close("halts", i, j, "h", "l"),
+            )
 
     def _surcharge(self, i: int, cond: Any) -> None:
         self._rule(f"s{i}_start", [{"x": fact("s", to_json(cond))}], self._on_surcharge(i))
         for j, (start, end) in enumerate(self.tp.surcharges[i].pauses):
             first = {"a": fact("s", {"k": start})}
             self._rule(f"s{i}_pause{j}", [first], self._on_open("pauses", i, j, "a"))
-            self._rule(f"s{i}_pause{j}_end", [first, {"b": fact(
-                "s", {"k": end}, {"s": {"a": "s"}}, {"$gt": {"p": {"a": "p"}}})}],
-                self._on_close("pauses", i, j, "a", "b"))
+            self._rule(
+                f"s{i}_pause{j}_end",
+                [first, {"b": fact("s", {"k": end}, {"s": {"a": "s"}}, {"$gt": {"p": {"a": "p"}}})}],
+                self._on_close("pauses", i, j, "a", "b"),
+            )
 
     def _measure(self, i: int, cond: Any) -> None:
         m = self.tp.measures[i]
         head = [{"c": fact("k")}, {"t0": fact("s", to_json(cond))}]
-        unless = [{f"u{j}$not": fact("s", to_json(pattern_cond(p)), same_subject("t0", "ca"))}
-                  for j, p in enumerate(m.unless)]
-        rest = [{f"t{j}": fact("s", to_json(pattern_cond(t.pattern)), same_subject("t0", "ca"))}
-                for j, t in enumerate(m.after) if j > 0]
+        unless = [
+            {f"u{j}$not": fact("s", to_json(pattern_cond(p)), same_subject("t0", "ca"))}
+            for j, p in enumerate(m.unless)
+        ]
+        rest = [
+            {f"t{j}": fact("s", to_json(pattern_cond(t.pattern)), same_subject("t0", "ca"))}
+            for j, t in enumerate(m.after)
+            if j > 0
+        ]
         self._rule(f"m{i}_available", [*head, *rest, *unless], self._on_measure(i, len(m.after)))
         if m.taken_by is not None:
-            taken = {"g": fact("s", to_json(pattern_cond(m.taken_by)), {"$gt": {"p": {"t0": "p"}}},
-                               taken_subject("t0"))}
+            taken = {
+                "g": fact(
+                    "s", to_json(pattern_cond(m.taken_by)), {"$gt": {"p": {"t0": "p"}}}, taken_subject("t0")
+                )
+            }
             self._rule(f"m{i}_taken", [*head, taken, *unless], self._on_taken(i))
 
     # --- actions --------------------------------------------------------------------------------
@@ -274,8 +333,7 @@ class DurableTimeline:
 
         return action
 
-    def _on_close(self, store: str, i: int, j: int, name: str, end: str
-                  ) -> Callable[[Any], None]:
+    def _on_close(self, store: str, i: int, j: int, name: str, end: str) -> Callable[[Any], None]:
         def action(c: Any) -> None:
             ctx = self._ctx
             assert ctx is not None
@@ -315,11 +373,16 @@ class DurableTimeline:
     def evaluate(self, history: History) -> Findings:
         """Assert the history's signals in order, then the clock; collect the findings."""
         facts: list[Mapping[str, Any]] = [signal_fact(s, history.case) for s in history.signals]
-        facts.append({"t": "k", "v": 1, "d": history.as_of.toordinal(),
-                      "c_daily_penalty": history.case.daily_penalty,
-                      "c_detention": history.case.detention})
-        ctx = _Ctx(history, self.cal, Findings(), history.by_key(),
-                   {s.key: s.pos for s in history.signals})
+        facts.append(
+            {
+                "t": "k",
+                "v": 1,
+                "d": history.as_of.toordinal(),
+                "c_daily_penalty": history.case.daily_penalty,
+                "c_detention": history.case.detention,
+            }
+        )
+        ctx = _Ctx(history, self.cal, Findings(), history.by_key(), {s.key: s.pos for s in history.signals})
 
         def begin() -> None:
             self._ctx = ctx

@@ -21,6 +21,7 @@ _GROUP = 8
 
 # --- conditions: a small AST with negation, written out as durable JSON -------------------------
 
+
 @attrs.frozen
 class Leaf:
     op: str  # eq ne lt lte gt gte
@@ -54,7 +55,7 @@ def negate(c: Any) -> Any:
 def nest(key: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
     if len(parts) > _GROUP:  # the engine fails on long and/or lists: nest them
         size = -(-len(parts) // _GROUP)
-        parts = [nest(key, parts[i:i + size]) for i in range(0, len(parts), size)]
+        parts = [nest(key, parts[i : i + size]) for i in range(0, len(parts), size)]
     return parts[0] if len(parts) == 1 else {key: parts}
 
 
@@ -74,8 +75,12 @@ def to_json(c: Any) -> dict[str, Any] | None:
 
 
 def pattern_cond(p: Pattern) -> Any:
-    return AllOf((Leaf("eq", "k", p.signal), *(AnyOf(tuple(Leaf("eq", f"w_{k}", v) for v in sorted(vs)))
-                                            for k, vs in p.where)))
+    return AllOf(
+        (
+            Leaf("eq", "k", p.signal),
+            *(AnyOf(tuple(Leaf("eq", f"w_{k}", v) for v in sorted(vs))) for k, vs in p.where),
+        )
+    )
 
 
 def case_cond(where: Where) -> Any:
@@ -165,12 +170,22 @@ def same_subject(of: str, any_field: str) -> dict[str, Any]:
 
 # --- facts --------------------------------------------------------------------------------------
 
+
 def signal_fact(s: Signal, case: CaseFacts) -> dict[str, Any]:
-    fact: dict[str, Any] = {"t": "s", "v": 1, "k": s.kind, "d": s.day.toordinal(), "p": s.pos,
-                            "s": s.subject, "a": 1, "ca": 1 if s.subject == CASE else 0,
-                            "h": 1 if s.kind in HEADS else 0,
-                            "key": s.key, "c_daily_penalty": case.daily_penalty,
-                            "c_detention": case.detention}
+    fact: dict[str, Any] = {
+        "t": "s",
+        "v": 1,
+        "k": s.kind,
+        "d": s.day.toordinal(),
+        "p": s.pos,
+        "s": s.subject,
+        "a": 1,
+        "ca": 1 if s.subject == CASE else 0,
+        "h": 1 if s.kind in HEADS else 0,
+        "key": s.key,
+        "c_daily_penalty": case.daily_penalty,
+        "c_detention": case.detention,
+    }
     for name, kind in SIGNALS[s.kind].items():
         if kind == DATE:
             day = s.dates.get(name)
@@ -183,6 +198,15 @@ def signal_fact(s: Signal, case: CaseFacts) -> dict[str, Any]:
 
 
 def inst_fact(inst: Inst) -> dict[str, Any]:
-    return {"t": "i", "v": 1, "r": inst.row, "s": inst.subject, "any": 1 if inst.any_subject else 0,
-            "sp": inst.start_pos, "due": inst.due.toordinal(), "iid": inst.id,
-            "ep": inst.last_ext, "x": inst.extensions}
+    return {
+        "t": "i",
+        "v": 1,
+        "r": inst.row,
+        "s": inst.subject,
+        "any": 1 if inst.any_subject else 0,
+        "sp": inst.start_pos,
+        "due": inst.due.toordinal(),
+        "iid": inst.id,
+        "ep": inst.last_ext,
+        "x": inst.extensions,
+    }

@@ -63,9 +63,15 @@ class TimelineRules:
     def evaluate(self, events: Any, as_of: Any, evaluator: str = "durable") -> CaseStatus:
         """The status of a case's history on ``as_of``."""
         if evaluator not in EVALUATORS:
-            raise TimelineError([problem(
-                f"unknown timeline evaluator {evaluator!r} (use 'durable' or 'python')",
-                f"没有名为{evaluator!r}的时间线求值器（可用 durable 或 python）", field="evaluator")])
+            raise TimelineError(
+                [
+                    problem(
+                        f"unknown timeline evaluator {evaluator!r} (use 'durable' or 'python')",
+                        f"没有名为{evaluator!r}的时间线求值器（可用 durable 或 python）",
+                        field="evaluator",
+                    )
+                ]
+            )
         day = _as_of(as_of)
         history = build(parse_events(events), self.plan, day)
         if evaluator == "python":
@@ -114,13 +120,11 @@ def release(plan: Plan) -> None:
         made.close()
 
 
-def evaluate(plan: Plan, events: Sequence[Any], as_of: Any, evaluator: str = "durable"
-             ) -> CaseStatus:
+def evaluate(plan: Plan, events: Sequence[Any], as_of: Any, evaluator: str = "durable") -> CaseStatus:
     return rules_for(plan).evaluate(events, as_of, evaluator)
 
 
-def timeline_json(engine: Any, events: Sequence[Any], as_of: Any, evaluator: str = "durable"
-                  ) -> str:
+def timeline_json(engine: Any, events: Sequence[Any], as_of: Any, evaluator: str = "durable") -> str:
     """The JSON the service returns for ``POST /v1/timeline`` ({events, as_of}):
     a CaseStatus (errors raise TimelineError naming ``events[i]`` or ``as_of``)."""
     status: CaseStatus = engine.timeline(events, as_of=as_of, evaluator=evaluator)

@@ -49,7 +49,8 @@ class Act(_Event):
     kind: str | None = Field(None, max_length=200, description="violation kind id (envrules kinds)")
     daily_penalty: bool | None = Field(None, description="the daily penalty can apply to the act")
     detention: Literal["after_refusal", "on_act"] | None = Field(
-        None, description="a detention ground: after a refused order, or the act itself")
+        None, description="a detention ground: after a refused order, or the act itself"
+    )
 
 
 class Found(_Event):
@@ -157,7 +158,8 @@ class ProductionOrder(_Event):
     type: Literal["production_order"]
     measure: Literal["restrict", "suspend"] = Field(description="限制生产 or 停产整治")
     halts_discharge: bool | None = Field(
-        None, description="the order stops the discharge (default: yes for suspend, no for restrict)")
+        None, description="the order stops the discharge (default: yes for suspend, no for restrict)"
+    )
 
 
 class ProductionOrderLifted(_Event):
@@ -169,18 +171,61 @@ class TransferToPolice(_Event):
 
 
 Event = Annotated[
-    Act | Found | Filed | OrderToCorrect | CorrectionReported | Reinspection | Inspection
-    | PenaltyNotice | Statement | HearingRequested | HearingHeld | DecisionServed | Payment
-    | ReviewFiled | ReviewEnded | SuitFiled | SuitEnded | DemandServed | EnforcementApplied
-    | SealUp | SealUpExtended | SealUpLifted | ProductionOrder | ProductionOrderLifted
+    Act
+    | Found
+    | Filed
+    | OrderToCorrect
+    | CorrectionReported
+    | Reinspection
+    | Inspection
+    | PenaltyNotice
+    | Statement
+    | HearingRequested
+    | HearingHeld
+    | DecisionServed
+    | Payment
+    | ReviewFiled
+    | ReviewEnded
+    | SuitFiled
+    | SuitEnded
+    | DemandServed
+    | EnforcementApplied
+    | SealUp
+    | SealUpExtended
+    | SealUpLifted
+    | ProductionOrder
+    | ProductionOrderLifted
     | TransferToPolice,
-    Field(discriminator="type")]
+    Field(discriminator="type"),
+]
 
 EVENT_TYPES: tuple[type[_Event], ...] = (
-    Act, Found, Filed, OrderToCorrect, CorrectionReported, Reinspection, Inspection,
-    PenaltyNotice, Statement, HearingRequested, HearingHeld, DecisionServed, Payment, ReviewFiled,
-    ReviewEnded, SuitFiled, SuitEnded, DemandServed, EnforcementApplied, SealUp, SealUpExtended,
-    SealUpLifted, ProductionOrder, ProductionOrderLifted, TransferToPolice)
+    Act,
+    Found,
+    Filed,
+    OrderToCorrect,
+    CorrectionReported,
+    Reinspection,
+    Inspection,
+    PenaltyNotice,
+    Statement,
+    HearingRequested,
+    HearingHeld,
+    DecisionServed,
+    Payment,
+    ReviewFiled,
+    ReviewEnded,
+    SuitFiled,
+    SuitEnded,
+    DemandServed,
+    EnforcementApplied,
+    SealUp,
+    SealUpExtended,
+    SealUpLifted,
+    ProductionOrder,
+    ProductionOrderLifted,
+    TransferToPolice,
+)
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(Event)
 _LIST: TypeAdapter[list[Any]] = TypeAdapter(list[Event])
 
@@ -198,13 +243,27 @@ def _field(index: int, loc: Sequence[Any]) -> str:
 def parse_events(data: Any) -> tuple[Any, ...]:
     """Events from a list of mappings (or of event models); every problem
     names its field, e.g. ``events[2].date``."""
-    if isinstance(data, BaseModel | dict) or not isinstance(data, Sequence) or isinstance(
-            data, str | bytes):
-        raise TimelineError([problem("events are a list of {type, date, …} objects",
-                                     "案件经过是由 {type, date, …} 对象组成的列表", field="events")])
+    if isinstance(data, BaseModel | dict) or not isinstance(data, Sequence) or isinstance(data, str | bytes):
+        raise TimelineError(
+            [
+                problem(
+                    "events are a list of {type, date, …} objects",
+                    "案件经过是由 {type, date, …} 对象组成的列表",
+                    field="events",
+                )
+            ]
+        )
     if len(data) > MAX_EVENTS:
-        raise TimelineError([problem(f"more than {MAX_EVENTS} events", f"事件超过{MAX_EVENTS}个",
-                                     field="events", code="limit.events")])
+        raise TimelineError(
+            [
+                problem(
+                    f"more than {MAX_EVENTS} events",
+                    f"事件超过{MAX_EVENTS}个",
+                    field="events",
+                    code="limit.events",
+                )
+            ]
+        )
     out: list[Any] = []
     problems: list[Problem] = []
     for i, item in enumerate(data):
@@ -227,8 +286,7 @@ def _problems(index: int, exc: ValidationError) -> list[Problem]:
         en = err["msg"].removeprefix("Value error, ")
         kind = err["type"]
         tag = str(loc[0]) if loc else ""
-        where = _field(index, loc) if tag in _TAGS else f"events[{index}]" + "".join(
-            f".{x}" for x in loc)
+        where = _field(index, loc) if tag in _TAGS else f"events[{index}]" + "".join(f".{x}" for x in loc)
         if kind in ("union_tag_not_found", "union_tag_invalid"):
             en = f"type is one of {', '.join(sorted(_TAGS))}"
             zh = f"type 应为以下之一：{', '.join(sorted(_TAGS))}"
@@ -241,8 +299,10 @@ def _problems(index: int, exc: ValidationError) -> list[Problem]:
     return out
 
 
-_TAGS = frozenset(t.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
-                  for t in EVENT_TYPES)
+_TAGS = frozenset(
+    t.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
+    for t in EVENT_TYPES
+)
 
 
 def event_fine(event: Any) -> Decimal | None:

@@ -41,10 +41,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "enforcement_applied": ("申请人民法院强制执行", "court enforcement applied for"),
     "expired": ("期限届满", "period ended"),
 }
-_STATUS = {"open": ("进行中", "open"), "met": ("已履行", "met"), "late": ("逾期履行", "met late"),
-           "overdue": ("已逾期", "overdue"), "lapsed": ("已届满未行使", "lapsed"),
-           "moot": ("不再适用", "no longer applies"), "available": ("可以采取", "available"),
-           "pending": ("尚不能采取", "not yet"), "taken": ("已采取", "taken")}
+_STATUS = {
+    "open": ("进行中", "open"),
+    "met": ("已履行", "met"),
+    "late": ("逾期履行", "met late"),
+    "overdue": ("已逾期", "overdue"),
+    "lapsed": ("已届满未行使", "lapsed"),
+    "moot": ("不再适用", "no longer applies"),
+    "available": ("可以采取", "available"),
+    "pending": ("尚不能采取", "not yet"),
+    "taken": ("已采取", "taken"),
+}
 
 
 def label(kind: str, event: int | None, lang: str) -> str:
@@ -63,13 +70,19 @@ def yuan(amount: Any, lang: str) -> str:
 
 def render(status: CaseStatus, lang: str) -> str:
     zh = lang == "zh"
-    lines = [(f"案件时间线（截至{status.as_of}，规则集 {status.profile}）" if zh else
-              f"Case timeline as of {status.as_of} (profile {status.profile})")]
+    lines = [
+        (
+            f"案件时间线（截至{status.as_of}，规则集 {status.profile}）"
+            if zh
+            else f"Case timeline as of {status.as_of} (profile {status.profile})"
+        )
+    ]
     sections: list[tuple[str, list[Any]]] = [
         ("期限" if zh else "Deadlines", list(status.deadlines)),
         ("金额" if zh else "Amounts", list(status.amounts)),
         ("后续措施" if zh else "Follow-on measures", list(status.measures)),
-        ("提示" if zh else "Warnings", list(status.warnings))]
+        ("提示" if zh else "Warnings", list(status.warnings)),
+    ]
     for head, items in sections:
         if not items:
             continue
@@ -85,6 +98,9 @@ def render(status: CaseStatus, lang: str) -> str:
     if status.ignored_events:
         ids = ", ".join(f"events[{i}]" for i in status.ignored_events)
         lines.append("")
-        lines.append(f"（{ids} 晚于 {status.as_of}，未计入）" if zh else
-                     f"({ids} dated after {status.as_of}: not evaluated)")
+        lines.append(
+            f"（{ids} 晚于 {status.as_of}，未计入）"
+            if zh
+            else f"({ids} dated after {status.as_of}: not evaluated)"
+        )
     return "\n".join(lines)

@@ -26,8 +26,16 @@ from .signals import HEADS, History, Signal
 
 
 def _first(sigs: Sequence[Signal], patterns: Sequence[Pattern], inst: Inst) -> Signal | None:
-    return next((s for s in sigs if s.pos > inst.start_pos and subject_match(inst.subject, s)
-                 and any(p.matches(s.kind, s.fields) for p in patterns)), None)
+    return next(
+        (
+            s
+            for s in sigs
+            if s.pos > inst.start_pos
+            and subject_match(inst.subject, s)
+            and any(p.matches(s.kind, s.fields) for p in patterns)
+        ),
+        None,
+    )
 
 
 class _Run:
@@ -97,8 +105,14 @@ class _Run:
             for j, halt in enumerate(row.stopped_by):
                 for s in self.base:
                     if halt.start.matches(s.kind, s.fields):
-                        end = next((x.key for x in self.base if x.kind == halt.until
-                                    and x.subject == s.subject and x.pos > s.pos), None)
+                        end = next(
+                            (
+                                x.key
+                                for x in self.base
+                                if x.kind == halt.until and x.subject == s.subject and x.pos > s.pos
+                            ),
+                            None,
+                        )
                         self.f.halts[(index, j, s.key)] = end
 
     def surcharges(self, late: Sequence[Signal]) -> None:
@@ -112,8 +126,14 @@ class _Run:
             for j, (start, end) in enumerate(row.pauses):
                 for s in self.base:
                     if s.kind == start:
-                        stop = next((x.key for x in self.base if x.kind == end
-                                     and x.subject == s.subject and x.pos > s.pos), None)
+                        stop = next(
+                            (
+                                x.key
+                                for x in self.base
+                                if x.kind == end and x.subject == s.subject and x.pos > s.pos
+                            ),
+                            None,
+                        )
                         self.f.pauses[(index, j, s.key)] = stop
 
     def measures(self, late: Sequence[Signal]) -> None:
@@ -129,22 +149,35 @@ class _Run:
 
     def _first_trigger(self, index: int, t0: Signal) -> bool:
         m = self.tp.measures[index]
-        return (m.after[0].pattern.matches(t0.kind, t0.fields) and m.period.contains(t0.day)
-                and case_ok(m.when_case, self.h.case))
+        return (
+            m.after[0].pattern.matches(t0.kind, t0.fields)
+            and m.period.contains(t0.day)
+            and case_ok(m.when_case, self.h.case)
+        )
 
     def _measure(self, index: int, t0: Signal, everything: Sequence[Signal]) -> None:
         m = self.tp.measures[index]
-        if any(p.matches(s.kind, s.fields) and subject_match(t0.subject, s)
-               for s in self.base for p in m.unless):
+        if any(
+            p.matches(s.kind, s.fields) and subject_match(t0.subject, s) for s in self.base for p in m.unless
+        ):
             return
-        options = [[s for s in everything if t.pattern.matches(s.kind, s.fields)
-                    and subject_match(t0.subject, s)] for t in m.after[1:]]
+        options = [
+            [s for s in everything if t.pattern.matches(s.kind, s.fields) and subject_match(t0.subject, s)]
+            for t in m.after[1:]
+        ]
         for rest in product(*options):
             self.f.measures.add((index, (t0.key, *(s.key for s in rest))))
         if m.taken_by is not None:
-            taken = next((s for s in self.base if s.pos > t0.pos and (
-                subject_match(t0.subject, s) or s.kind in HEADS)
-                and m.taken_by.matches(s.kind, s.fields)), None)
+            taken = next(
+                (
+                    s
+                    for s in self.base
+                    if s.pos > t0.pos
+                    and (subject_match(t0.subject, s) or s.kind in HEADS)
+                    and m.taken_by.matches(s.kind, s.fields)
+                ),
+                None,
+            )
             if taken is not None:
                 self.f.taken[(index, t0.key)] = taken.key
 

@@ -62,15 +62,13 @@ def groups_for(tp: TimelinePlan, kind: str) -> dict[str, list[int]]:
     return entry[1].get(kind, {})
 
 
-def first_deadline(tp: TimelinePlan, rows: Iterable[int], sig: Signal, case: CaseFacts
-                   ) -> int | None:
+def first_deadline(tp: TimelinePlan, rows: Iterable[int], sig: Signal, case: CaseFacts) -> int | None:
     return next((i for i in rows if deadline_applies(tp.deadlines[i], sig, case)), None)
 
 
 def first_row(rows: Iterable[tuple[int, Any]], day: date, case: CaseFacts) -> int | None:
     """The first dated row (daily penalty, surcharge) in force on ``day``."""
-    return next((i for i, r in rows if r.period.contains(day) and case_ok(r.when_case, case)),
-                None)
+    return next((i for i, r in rows if r.period.contains(day) and case_ok(r.when_case, case)), None)
 
 
 @attrs.define
@@ -106,8 +104,16 @@ def start_instance(index: int, row: TDeadline, sig: Signal, cal: Calendar) -> In
         due = cal.add(base, span, gaps)
         if row.roll:
             due = cal.next_working(due, gaps)
-    return Inst(f"{row.group}@{sig.key}", index, sig.key, sig.pos, sig.subject, due,
-                last_ext=sig.pos, gaps=frozenset(gaps))
+    return Inst(
+        f"{row.group}@{sig.key}",
+        index,
+        sig.key,
+        sig.pos,
+        sig.subject,
+        due,
+        last_ext=sig.pos,
+        gaps=frozenset(gaps),
+    )
 
 
 def subject_match(subject: int, sig: Signal) -> bool:
@@ -118,8 +124,16 @@ def expired_signal(inst: Inst, group: str) -> Signal:
     from ..core.citation import ReadOnlyMap
 
     day = inst.due + timedelta(days=1)
-    return Signal(f"x:{inst.id}", "expired", day, day.toordinal() * DAY, inst.subject, None,
-                  ReadOnlyMap({"deadline": group}), ReadOnlyMap({"due": inst.due}))
+    return Signal(
+        f"x:{inst.id}",
+        "expired",
+        day,
+        day.toordinal() * DAY,
+        inst.subject,
+        None,
+        ReadOnlyMap({"deadline": group}),
+        ReadOnlyMap({"due": inst.due}),
+    )
 
 
 @attrs.define
@@ -147,9 +161,10 @@ class Findings:
 
     def comparable(self) -> dict[str, Any]:
         """A plain form for comparing two evaluators' findings."""
-        return {name: (sorted(map(repr, value.items())) if isinstance(value, dict)
-                       else sorted(map(repr, value)))
-                for name, value in attrs.asdict(self, recurse=False).items()}
+        return {
+            name: (sorted(map(repr, value.items())) if isinstance(value, dict) else sorted(map(repr, value)))
+            for name, value in attrs.asdict(self, recurse=False).items()
+        }
 
 
 def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
@@ -168,8 +183,9 @@ def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
         if e.type not in limited:
             continue
         f, d, n = _fields(e)
-        sig = Signal(f"e{head}", e.type, e.date, 0, head, head, ReadOnlyMap(f), ReadOnlyMap(d),
-                     ReadOnlyMap(n))
+        sig = Signal(
+            f"e{head}", e.type, e.date, 0, head, head, ReadOnlyMap(f), ReadOnlyMap(d), ReadOnlyMap(n)
+        )
         for rows in groups_for(tp, e.type).values():
             index = first_deadline(tp, rows, sig, case)
             if index is not None:
@@ -178,9 +194,12 @@ def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
 
 def _check_one(c: Any, row: TDeadline, sig: Signal, head: int, cal: Calendar) -> None:
     if row.period_field and row.span and sig.ints.get(row.period_field, 0) > row.span.n:
-        c.bad(head, f"{row.period_field} is more than the {row.span.n} the law allows "
-              f"({row.basis.cite()})", f"{row.period_field}超过法定的{row.span.n}日"
-              f"（{row.basis.cite()}）", f".{row.period_field}")
+        c.bad(
+            head,
+            f"{row.period_field} is more than the {row.span.n} the law allows ({row.basis.cite()})",
+            f"{row.period_field}超过法定的{row.span.n}日（{row.basis.cite()}）",
+            f".{row.period_field}",
+        )
     ext = row.extension
     if ext is None:
         return
@@ -192,14 +211,24 @@ def _check_one(c: Any, row: TDeadline, sig: Signal, head: int, cal: Calendar) ->
             continue
         times += 1
         if times > ext.max_times:
-            c.bad(i, f"extended more than {ext.max_times} time(s) ({row.basis.cite()})",
-                  f"延长超过{ext.max_times}次（{row.basis.cite()}）")
+            c.bad(
+                i,
+                f"extended more than {ext.max_times} time(s) ({row.basis.cite()})",
+                f"延长超过{ext.max_times}次（{row.basis.cite()}）",
+            )
         elif e.days > ext.max_days:
-            c.bad(i, f"an extension of {e.days} days is more than {ext.max_days} "
-                  f"({row.basis.cite()})", f"延长{e.days}日，超过{ext.max_days}日"
-                  f"（{row.basis.cite()}）", ".days")
+            c.bad(
+                i,
+                f"an extension of {e.days} days is more than {ext.max_days} ({row.basis.cite()})",
+                f"延长{e.days}日，超过{ext.max_days}日（{row.basis.cite()}）",
+                ".days",
+            )
         elif e.date > inst.due:
-            c.bad(i, f"extended after the period ended on {inst.due}",
-                  f"在期限（{inst.due}届满）之后才延长", ".date")
+            c.bad(
+                i,
+                f"extended after the period ended on {inst.due}",
+                f"在期限（{inst.due}届满）之后才延长",
+                ".date",
+            )
         else:
             inst.due += timedelta(days=e.days)

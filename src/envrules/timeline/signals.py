@@ -25,21 +25,30 @@ DAY = 100_000
 (derived ``expired`` signals first, then events in the order given)."""
 
 _HEAD = {  # event type -> the kind of event it concerns
-    "payment": "decision_served", "review_filed": "decision_served",
-    "review_ended": "decision_served", "suit_filed": "decision_served",
-    "suit_ended": "decision_served", "demand_served": "decision_served",
-    "enforcement_applied": "decision_served", "reinspection": "order_to_correct",
-    "correction_reported": "order_to_correct", "statement": "penalty_notice",
-    "hearing_requested": "penalty_notice", "hearing_held": "penalty_notice",
-    "seal_up_extended": "seal_up", "seal_up_lifted": "seal_up",
+    "payment": "decision_served",
+    "review_filed": "decision_served",
+    "review_ended": "decision_served",
+    "suit_filed": "decision_served",
+    "suit_ended": "decision_served",
+    "demand_served": "decision_served",
+    "enforcement_applied": "decision_served",
+    "reinspection": "order_to_correct",
+    "correction_reported": "order_to_correct",
+    "statement": "penalty_notice",
+    "hearing_requested": "penalty_notice",
+    "hearing_held": "penalty_notice",
+    "seal_up_extended": "seal_up",
+    "seal_up_lifted": "seal_up",
     "production_order_lifted": "production_order",
 }
-HEADS = frozenset({"decision_served", "order_to_correct", "penalty_notice", "seal_up",
-                   "production_order"})
-_LABEL = {"decision_served": ("处罚决定", "decision"),
-          "order_to_correct": ("责令改正决定", "order to correct"),
-          "penalty_notice": ("处罚告知", "penalty notice"), "seal_up": ("查封、扣押", "seal-up"),
-          "production_order": ("限产、停产整治决定", "production order")}
+HEADS = frozenset({"decision_served", "order_to_correct", "penalty_notice", "seal_up", "production_order"})
+_LABEL = {
+    "decision_served": ("处罚决定", "decision"),
+    "order_to_correct": ("责令改正决定", "order to correct"),
+    "penalty_notice": ("处罚告知", "penalty notice"),
+    "seal_up": ("查封、扣押", "seal-up"),
+    "production_order": ("限产、停产整治决定", "production order"),
+}
 
 
 @attrs.frozen(slots=True)
@@ -86,8 +95,11 @@ def _fields(e: Any) -> tuple[dict[str, str], dict[str, date], dict[str, int]]:
     t = e.type
     if t == "act":
         ended = e.ended_on or (None if e.continuing else e.date)
-        return ({"harm": _b(e.harm), "continuing": _b(e.continuing)},
-                {"ended_on": ended} if ended else {}, {})
+        return (
+            {"harm": _b(e.harm), "continuing": _b(e.continuing)},
+            {"ended_on": ended} if ended else {},
+            {},
+        )
     if t == "order_to_correct":
         return {}, {"deadline": e.deadline} if e.deadline else {}, {}
     if t == "reinspection":
@@ -102,8 +114,11 @@ def _fields(e: Any) -> tuple[dict[str, str], dict[str, date], dict[str, int]]:
     if t in ("review_ended", "suit_ended"):
         return {"outcome": e.outcome}, {}, {}
     if t == "seal_up":
-        return {"halts_discharge": _b(e.halts_discharge)}, {}, (
-            {"days": e.days} if e.days is not None else {})
+        return (
+            {"halts_discharge": _b(e.halts_discharge)},
+            {},
+            ({"days": e.days} if e.days is not None else {}),
+        )
     if t == "seal_up_extended":
         return {}, {}, {"days": e.days}
     if t == "production_order":
@@ -123,8 +138,9 @@ class _Checker:
 
     def bad(self, i: int, en: str, zh: str, field: str = "") -> None:
         t = self.events[i].type
-        self.problems.append(problem(f"{t}: {en}", f"{t}：{zh}", field=f"events[{i}]{field}",
-                                     code="timeline.history"))
+        self.problems.append(
+            problem(f"{t}: {en}", f"{t}：{zh}", field=f"events[{i}]{field}", code="timeline.history")
+        )
 
     def link(self) -> None:
         latest: dict[str, int] = {}
@@ -140,16 +156,22 @@ class _Checker:
             else:
                 self._concerns(i, head, latest, open_review)
 
-    def _concerns(self, i: int, head: str, latest: dict[str, int],
-                  open_review: set[tuple[str, int]]) -> None:
+    def _concerns(self, i: int, head: str, latest: dict[str, int], open_review: set[tuple[str, int]]) -> None:
         e = self.events[i]
         target = getattr(e, "decision", None)
         if target is not None:
-            ok = target < len(self.events) and self.events[target].type == head and (
-                self.events[target].date, target) <= (e.date, i)
+            ok = (
+                target < len(self.events)
+                and self.events[target].type == head
+                and (self.events[target].date, target) <= (e.date, i)
+            )
             if not ok:
-                self.bad(i, f"decision {target} is not a decision served before it",
-                         f"decision {target} 不是此前送达的处罚决定", ".decision")
+                self.bad(
+                    i,
+                    f"decision {target} is not a decision served before it",
+                    f"decision {target} 不是此前送达的处罚决定",
+                    ".decision",
+                )
                 return
         else:
             target = latest.get(head)
@@ -161,8 +183,10 @@ class _Checker:
         self._pairs(i, e.type, target, open_review)
 
     def _pairs(self, i: int, t: str, target: int, open_review: set[tuple[str, int]]) -> None:
-        for start, end, zh in (("review_filed", "review_ended", "行政复议"),
-                               ("suit_filed", "suit_ended", "行政诉讼")):
+        for start, end, zh in (
+            ("review_filed", "review_ended", "行政复议"),
+            ("suit_filed", "suit_ended", "行政诉讼"),
+        ):
             if t == start:
                 if (start, target) in open_review:
                     self.bad(i, "the earlier one has not ended", f"此前的{zh}尚未终结")
@@ -172,8 +196,7 @@ class _Checker:
                     self.bad(i, f"no {start} for that decision before it", f"此前没有对该决定的{zh}")
                 open_review.discard((start, target))
         if t == "payment" and event_fine(self.events[target]) in (None, Decimal(0)):
-            self.bad(i, f"decision events[{target}] imposes no fine",
-                     f"处罚决定 events[{target}] 没有罚款")
+            self.bad(i, f"decision events[{target}] imposes no fine", f"处罚决定 events[{target}] 没有罚款")
 
 
 def _check_act(c: _Checker, plan: Plan) -> CaseFacts:
@@ -185,12 +208,15 @@ def _check_act(c: _Checker, plan: Plan) -> CaseFacts:
     i = acts[0]
     act = c.events[i]
     if act.ended_on is not None and (act.continuing or act.ended_on < act.date):
-        c.bad(i, "ended_on is before the act or the act is continuing",
-              "ended_on 早于行为发生日，或者行为仍在继续", ".ended_on")
+        c.bad(
+            i,
+            "ended_on is before the act or the act is continuing",
+            "ended_on 早于行为发生日，或者行为仍在继续",
+            ".ended_on",
+        )
     for j, e in enumerate(c.events):
         if e.type in ("found", "filed") and e.date < act.date:
-            c.bad(j, f"before the act occurred ({act.date})", f"早于违法行为发生日（{act.date}）",
-                  ".date")
+            c.bad(j, f"before the act occurred ({act.date})", f"早于违法行为发生日（{act.date}）", ".date")
     daily = {True: "yes", False: "no", None: "unknown"}[act.daily_penalty]
     if act.kind is not None:
         kind = plan.kinds.get(act.kind)
@@ -199,8 +225,12 @@ def _check_act(c: _Checker, plan: Plan) -> CaseFacts:
         except NoVersionInForce:
             version = None
         if version is None:
-            c.bad(i, f"no version of kind {act.kind!r} is in force on {act.date}",
-                  f"{act.date}没有有效的违法行为类别{act.kind!r}", ".kind")
+            c.bad(
+                i,
+                f"no version of kind {act.kind!r} is in force on {act.date}",
+                f"{act.date}没有有效的违法行为类别{act.kind!r}",
+                ".kind",
+            )
         elif act.daily_penalty is None:
             daily = "yes" if version.daily_penalty else "no"
     return CaseFacts(daily, act.detention or "none")
@@ -235,12 +265,20 @@ def _signals(events: Sequence[Any], c: _Checker, case: CaseFacts, as_of: date) -
         pos = e.date.toordinal() * DAY + 2 * i + 1
         f, d, n = _fields(e)
         s = c.subject[i]
-        out.append(Signal(f"e{i}", e.type, e.date, pos, s, i, ReadOnlyMap(f), ReadOnlyMap(d),
-                          ReadOnlyMap(n)))
+        out.append(Signal(f"e{i}", e.type, e.date, pos, s, i, ReadOnlyMap(f), ReadOnlyMap(d), ReadOnlyMap(n)))
         if e.type == "decision_served":
             made = e.made_on or e.date
-            out.append(Signal(f"m{i}", "decision_made", made, made.toordinal() * DAY + 2 * i + 2,
-                              i, i, ReadOnlyMap({"kind": e.kind})))
+            out.append(
+                Signal(
+                    f"m{i}",
+                    "decision_made",
+                    made,
+                    made.toordinal() * DAY + 2 * i + 2,
+                    i,
+                    i,
+                    ReadOnlyMap({"kind": e.kind}),
+                )
+            )
             if event_fine(e):
                 fines[i] = event_fine(e)  # type: ignore[assignment]
         elif e.type == "payment":
@@ -253,5 +291,12 @@ def _signals(events: Sequence[Any], c: _Checker, case: CaseFacts, as_of: date) -
             out.append(Signal(f"v{i}", "revoked", e.date, pos + 1, s, i))
     ignored = tuple(i for i in range(len(events)) if events[i].date > as_of)
     out.sort(key=lambda s: s.pos)
-    return History(tuple(events), as_of, tuple(out), case, ignored, ReadOnlyMap(fines),
-                   ReadOnlyMap({k: tuple(v) for k, v in payments.items()}))
+    return History(
+        tuple(events),
+        as_of,
+        tuple(out),
+        case,
+        ignored,
+        ReadOnlyMap(fines),
+        ReadOnlyMap({k: tuple(v) for k, v in payments.items()}),
+    )

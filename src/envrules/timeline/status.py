@@ -34,9 +34,12 @@ class DeadlineItem(_Item):
     starts_on: date = Field(description="the day the period runs from (not counted)")
     due: date = Field(description="its last day")
     period: Text
-    status: DeadlineStatus = Field(description=(
-        "open (running), met (in time), late (after the due date), overdue (an obligation "
-        "not met), lapsed (a right not used), moot (no longer applies)"))
+    status: DeadlineStatus = Field(
+        description=(
+            "open (running), met (in time), late (after the due date), overdue (an obligation "
+            "not met), lapsed (a right not used), moot (no longer applies)"
+        )
+    )
     settled_on: date | None = None
     settled_by: int | None = Field(None, description="index of the event that met or mooted it")
     days_left: int | None = None
@@ -64,8 +67,9 @@ class AmountItem(_Item):
     amount: Decimal | None = Field(description="yuan (None where the fine is not known)")
     cap: Decimal | None = None
     capped_on: date | None = None
-    provisional: bool = Field(False, description="accruing: counted only if the act is found "
-                              "continuing at the re-inspection")
+    provisional: bool = Field(
+        False, description="accruing: counted only if the act is found continuing at the re-inspection"
+    )
     basis: Citation
     also: tuple[Citation, ...] = ()
     explanation: Text
@@ -89,8 +93,9 @@ class MeasureItem(_Item):
 
 class WarningItem(_Item):
     id: str
-    kind: str = Field(description="limitation_approaching, seal_up_lapsing, "
-                      "deadline_approaching, calendar_unknown")
+    kind: str = Field(
+        description="limitation_approaching, seal_up_lapsing, deadline_approaching, calendar_unknown"
+    )
     due: date | None = None
     days_left: int | None = None
     about: str | None = Field(None, description="the deadline it concerns")

@@ -30,8 +30,7 @@ SIGNALS: dict[str, dict[str, tuple[str, ...] | str]] = {
     "filed": {},
     "order_to_correct": {"deadline": DATE},
     "correction_reported": {},
-    "reinspection": {"result": ("corrected", "continuing", "refused", "obstructed"),
-                     "failed": BOOL},
+    "reinspection": {"result": ("corrected", "continuing", "refused", "obstructed"), "failed": BOOL},
     "inspection": {"finding": ("compliant", "violation")},
     "penalty_notice": {"hearing_right": BOOL},
     "statement": {},
@@ -101,13 +100,14 @@ class SignalPattern(Spec):
             for v in value if isinstance(value, list) else [value]:
                 word = _value(v)
                 if isinstance(allowed, tuple) and word not in allowed:
-                    raise ValueError(f"{self.signal}.{key} is one of {', '.join(allowed)}, "
-                                     f"not {word!r}")
+                    raise ValueError(f"{self.signal}.{key} is one of {', '.join(allowed)}, not {word!r}")
         return self
 
     def values(self) -> dict[str, frozenset[str]]:
-        return {k: frozenset(_value(x) for x in (v if isinstance(v, list) else [v]))
-                for k, v in self.where.items()}
+        return {
+            k: frozenset(_value(x) for x in (v if isinstance(v, list) else [v]))
+            for k, v in self.where.items()
+        }
 
 
 class PeriodSpec(Spec):
@@ -162,9 +162,12 @@ class _Row(Dated):
     id: Id
     title: Text
     basis: Basis
-    when_case: dict[str, Any] = Field(default_factory=dict, description=(
-        "conditions on the act: daily_penalty (yes/no/unknown), detention "
-        "(after_refusal/on_act/none)"))
+    when_case: dict[str, Any] = Field(
+        default_factory=dict,
+        description=(
+            "conditions on the act: daily_penalty (yes/no/unknown), detention (after_refusal/on_act/none)"
+        ),
+    )
     replaces: Id | None = None
     note: str | None = None
 
@@ -180,19 +183,31 @@ class TimelineDeadline(_Row):
 
     group: Id = Field(description="rows of one group are versions: the first in force applies")
     holder: Holder = Field(description="who must act: the authority or the party")
-    right: bool = Field(False, description="a right of the holder (hearing, review, suit): "
-                        "unused by the due date it has lapsed, not become overdue")
+    right: bool = Field(
+        False,
+        description="a right of the holder (hearing, review, suit): "
+        "unused by the due date it has lapsed, not become overdue",
+    )
     start: SignalPattern
-    starts_from: str | None = Field(None, description=(
-        "a date field of the start signal the period runs from (e.g. ended_on); the rule "
-        "in force on that day applies"))
-    due_field: str | None = Field(None, description="a date field of the start signal that "
-                                  "is the due date itself (a deadline set in an order)")
+    starts_from: str | None = Field(
+        None,
+        description=(
+            "a date field of the start signal the period runs from (e.g. ended_on); the rule "
+            "in force on that day applies"
+        ),
+    )
+    due_field: str | None = Field(
+        None,
+        description="a date field of the start signal that "
+        "is the due date itself (a deadline set in an order)",
+    )
     period: PeriodSpec | None = None
-    period_field: str | None = Field(None, description=(
-        "a field (days) of the start signal that sets a shorter period, up to the period"))
-    roll: bool = Field(False, description=(
-        "a last day that is not a working day moves to the next working day"))
+    period_field: str | None = Field(
+        None, description=("a field (days) of the start signal that sets a shorter period, up to the period")
+    )
+    roll: bool = Field(
+        False, description=("a last day that is not a working day moves to the next working day")
+    )
     extension: Extension | None = None
     met_by: tuple[SignalPattern, ...] = Field(min_length=1)
     moot_by: tuple[SignalPattern, ...] = ()

@@ -11,8 +11,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-ANCHORS = (date(2015, 1, 1), date(2019, 9, 25), date(2021, 7, 10), date(2024, 9, 25),
-           date(2026, 1, 20), date(2026, 8, 1), date(2026, 9, 25))
+ANCHORS = (
+    date(2015, 1, 1),
+    date(2019, 9, 25),
+    date(2021, 7, 10),
+    date(2024, 9, 25),
+    date(2026, 1, 20),
+    date(2026, 8, 1),
+    date(2026, 9, 25),
+)
 """Near law changes (2015, 2021-07-15, 2026-08-15) and long holidays."""
 
 
@@ -30,8 +37,17 @@ class _Walk:
         self.production = False
 
     def options(self, day: date) -> list[str]:
-        out = ["found", "filed", "order_to_correct", "penalty_notice", "decision_served",
-               "seal_up", "production_order", "transfer_to_police", "inspection"]
+        out = [
+            "found",
+            "filed",
+            "order_to_correct",
+            "penalty_notice",
+            "decision_served",
+            "seal_up",
+            "production_order",
+            "transfer_to_police",
+            "inspection",
+        ]
         if self.order:
             out += ["reinspection", "reinspection", "correction_reported"]
         if self.notice:
@@ -120,11 +136,14 @@ def case_histories(draw: Any, max_events: int = 14) -> list[dict[str, Any]]:
     w = _Walk()
     if draw(st.booleans()):
         continuing = draw(st.booleans())
-        act: dict[str, Any] = {"type": "act", "date": (day - timedelta(days=draw(
-            st.integers(0, 900)))).isoformat(), "harm": draw(st.booleans()),
+        act: dict[str, Any] = {
+            "type": "act",
+            "date": (day - timedelta(days=draw(st.integers(0, 900)))).isoformat(),
+            "harm": draw(st.booleans()),
             "continuing": continuing,
             "daily_penalty": draw(st.sampled_from([True, False, None])),
-            "detention": draw(st.sampled_from(["after_refusal", "on_act", None]))}
+            "detention": draw(st.sampled_from(["after_refusal", "on_act", None])),
+        }
         if not continuing and draw(st.booleans()):
             act["ended_on"] = act["date"]
         w.events.append(act)

@@ -25,25 +25,41 @@ def _split(data: Any, lang: str) -> tuple[Any, str | None, str | None]:
         return data, None, None
     if isinstance(data, dict) and isinstance(data.get("events"), list):
         as_of, profile = data.get("as_of"), data.get("profile")
-        return data["events"], as_of if isinstance(as_of, str) else None, (
-            profile if isinstance(profile, str) else None)
-    fail("expected a list of events or an object {events: [...], as_of?, profile?}",
-         "应为事件列表，或 {events: [...], as_of?, profile?} 对象", lang)
+        return (
+            data["events"],
+            as_of if isinstance(as_of, str) else None,
+            (profile if isinstance(profile, str) else None),
+        )
+    fail(
+        "expected a list of events or an object {events: [...], as_of?, profile?}",
+        "应为事件列表，或 {events: [...], as_of?, profile?} 对象",
+        lang,
+    )
 
 
 @app.command()
 def timeline(
-    events_file: Annotated[Path, typer.Argument(
-        help="案件经过 JSON（事件列表，或 {events, as_of, profile}），- 表示标准输入 · "
-             "Events JSON (a list, or {events, as_of, profile}), or - for stdin.")],
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="查看日期 YYYY-MM-DD（必填，除非文件中给出）· The date to look at "
-                        "(required unless the file gives as_of).")] = None,
+    events_file: Annotated[
+        Path,
+        typer.Argument(
+            help="案件经过 JSON（事件列表，或 {events, as_of, profile}），- 表示标准输入 · "
+            "Events JSON (a list, or {events, as_of, profile}), or - for stdin."
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="查看日期 YYYY-MM-DD（必填，除非文件中给出）· The date to look at "
+            "(required unless the file gives as_of).",
+        ),
+    ] = None,
     profile: ProfileOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json 或 text")] = Format.json,
     lang: LangOpt = DEFAULT_LANG,
-    evaluator: Annotated[TimelineEvaluator, typer.Option(
-        help="durable（durable-rules）或 python")] = TimelineEvaluator.durable,
+    evaluator: Annotated[
+        TimelineEvaluator, typer.Option(help="durable（durable-rules）或 python")
+    ] = TimelineEvaluator.durable,
     rulesets: RulesetsOpt = None,
 ) -> None:
     """案件时间线：期限、逾期、加处罚款、按日连续处罚与后续措施 · A case's deadlines,
@@ -51,8 +67,11 @@ def timeline(
     events, file_as_of, file_profile = _split(read_json(events_file, lang.value), lang.value)
     day = as_of or file_as_of
     if day is None:
-        fail("no date: give --as-of YYYY-MM-DD (the clock is never read)",
-             "没有查看日期：请用 --as-of YYYY-MM-DD（不读取系统时钟）", lang.value)
+        fail(
+            "no date: give --as-of YYYY-MM-DD (the clock is never read)",
+            "没有查看日期：请用 --as-of YYYY-MM-DD（不读取系统时钟）",
+            lang.value,
+        )
     name = profile or file_profile or "national"
     status = load(name, rulesets).timeline(events, as_of=day, evaluator=evaluator.value)
     if fmt is Format.json:
