@@ -336,3 +336,14 @@ def test_the_signal_vocabulary_matches_the_event_models() -> None:
                 continue
             annotation = str(models[kind].model_fields[name].annotation)
             assert all(v in annotation for v in values if v not in ("true", "false")), (kind, name)
+
+
+def test_the_rules_tables_show_the_timeline_rows(engine: envrules.Engine) -> None:
+    from envrules.tools.tables import render_plan
+
+    page = render_plan(engine.plan)
+    section = page[page.index("## Case timeline") :]
+    assert "`national.timeline.seal_up.coercion_law_25`" in section
+    assert "extended ≤ 1× by ≤ 30 days" in section
+    assert "3 % a day, capped at the fine" in section
+    assert "| 2026 | 国务院办公厅关于2026年部分节假日安排的通知" in section

@@ -13,6 +13,7 @@ from ..plan import Plan, PlanTable
 from ..plan.fines import text as fine_text
 from ..rulesets import describe
 from ..rulesets.schema import fields_of
+from .timeline_tables import timeline_tables
 
 
 def _cell(text: object) -> str:
@@ -110,4 +111,5 @@ def render_plan(plan: Plan) -> str:
                     out.append(_row(f.title.zh, lv.title, f"{lv.percent}%",
                                     describe(plan.conditions[lv.cond])))
             out.append("")
+    out += timeline_tables(plan)
     return "\n".join(out) + "\n"
