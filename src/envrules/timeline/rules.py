@@ -174,7 +174,7 @@ def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
     if tp is None:
         return
     from ..core.citation import ReadOnlyMap
-    from .signals import _fields  # the same fields the signals carry
+    from .signals import signal_fields  # the same fields the signals carry
 
     limited = {r.start.signal for r in tp.deadlines if r.extension or r.period_field}
     cal = Calendar(tp.calendar)
@@ -182,7 +182,7 @@ def check_extensions(c: Any, plan: Plan, case: CaseFacts) -> None:
         e = c.events[head]
         if e.type not in limited:
             continue
-        f, d, n = _fields(e)
+        f, d, n = signal_fields(e)
         sig = Signal(
             f"e{head}", e.type, e.date, 0, head, head, ReadOnlyMap(f), ReadOnlyMap(d), ReadOnlyMap(n)
         )

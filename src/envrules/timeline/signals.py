@@ -91,7 +91,7 @@ def _b(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _fields(e: Any) -> tuple[dict[str, str], dict[str, date], dict[str, int]]:
+def signal_fields(e: Any) -> tuple[dict[str, str], dict[str, date], dict[str, int]]:
     t = e.type
     if t == "act":
         ended = e.ended_on or (None if e.continuing else e.date)
@@ -263,7 +263,7 @@ def _signals(events: Sequence[Any], c: _Checker, case: CaseFacts, as_of: date) -
         if e.date > as_of:
             continue
         pos = e.date.toordinal() * DAY + 2 * i + 1
-        f, d, n = _fields(e)
+        f, d, n = signal_fields(e)
         s = c.subject[i]
         out.append(Signal(f"e{i}", e.type, e.date, pos, s, i, ReadOnlyMap(f), ReadOnlyMap(d), ReadOnlyMap(n)))
         if e.type == "decision_served":
