@@ -37,6 +37,7 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/bench_decide.py
+	$(BIN)/python benchmarks/bench_timeline.py
 
 bench-batch: install
 	$(BIN)/python benchmarks/bench_batch.py

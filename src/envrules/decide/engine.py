@@ -5,7 +5,7 @@ and the dates the case gives (never the clock)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..case import Case
 from ..core.limits import DEFAULT_LIMITS, Limits
@@ -15,6 +15,9 @@ from ..evaluate import CompiledEvaluator, Evaluator
 from ..plan import Plan
 from .run import run
 from .validation import RegionCache, check_case, parse_case
+
+if TYPE_CHECKING:
+    from ..timeline import CaseStatus
 
 CaseInput = Case | Mapping[str, Any]
 
@@ -89,6 +92,16 @@ class Engine:
         if lean:
             return (self._result(c) for c in cases)
         return (Decision(self._result(c)) for c in cases)
+
+    def timeline(self, events: Any, *, as_of: Any, evaluator: str = "durable") -> CaseStatus:
+        """The case timeline on ``as_of`` (a ``YYYY-MM-DD`` date): deadlines,
+        amounts, follow-on measures and warnings from the case's dated events
+        (docs/timeline.md). ``evaluator`` is 'durable' (durable-rules) or
+        'python'. Returns an ``envrules.timeline.CaseStatus``; raises
+        ``TimelineError`` naming the event (``events[3]``)."""
+        from ..timeline import evaluate
+
+        return evaluate(self._plan, events, as_of, evaluator)
 
     def _result(self, case: CaseInput) -> Result:
         return run(self._plan, self._evaluator, self._regions, parse_case(case, self._limits))

@@ -34,6 +34,7 @@ from .model import (
     PlanRule,
     PlanTable,
 )
+from .timeline import compile_timeline
 
 ADJUSTMENT_ORDER = {AdjustmentKind.no_penalty: 0, AdjustmentKind.reduced: 1,
                     AdjustmentKind.lighter_or_reduced: 2, AdjustmentKind.lighter: 3,
@@ -140,6 +141,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         delegations.append(PlanDelegation(kind_ids, period(start, end),
                                           cite(basis) if basis is not None else None))
     b.constants({"region": set(regions), "violation.kind": set(kinds), "matter": set(m.matters)})
+    timeline = compile_timeline(b, layers)
     if b.problems:
         raise RulesetError(b.problems)
     digest = hashlib.sha256("".join(f"{ly.name}:{ly.digest};" for ly in layers).encode())
@@ -167,6 +169,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         matters=ReadOnlyMap({x.id: PlanMatter(x.id, x.title, x.note) for x in m.matters.values()}),
         delegations=tuple(delegations),
         disabled=tuple(m.disabled),
+        timeline=timeline,
     )
 
 

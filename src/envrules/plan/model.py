@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from ..core.errors import NoVersionInForce, SourceLocation
 from ..core.text import Text
 from ..rulesets.conditions import Condition
 from ..rulesets.schema.fines import FineFormula
+
+if TYPE_CHECKING:
+    from .timeline import TimelinePlan
 
 _NOWHERE = attrs.field(default=None, eq=False, repr=False)
 
@@ -323,6 +326,7 @@ class Plan:
     matters: ReadOnlyMap[str, PlanMatter]
     delegations: tuple[PlanDelegation, ...]
     disabled: tuple[str, ...]
+    timeline: TimelinePlan | None = None  # the case-timeline rules and calendar
     _by_kind: dict[str, tuple[PlanAdjustment, ...]] = attrs.field(
         factory=dict, eq=False, repr=False, init=False)
 

@@ -73,7 +73,7 @@ def _scenario_cases(root: Path, profile: str) -> list[dict[str, Any]]:
             declared, scenarios = load_file(path)
         except Exception:  # a broken scenario file is the scenario runner's business
             continue
-        out += [s.case for s in scenarios if (s.profile or declared) == profile]
+        out += [s.case for s in scenarios if (s.profile or declared) == profile and s.case]
     return out
 
 

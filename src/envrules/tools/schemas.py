@@ -12,7 +12,8 @@ from ..decision import DecisionModel
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of ``case``, ``decision``, ``ruleset``, ``profile`` or ``scenarios``."""
+    """The JSON Schema of ``case``, ``decision``, ``ruleset``, ``profile``, ``scenarios``,
+    ``events`` (a case history) or ``timeline`` (a case's status)."""
     with warnings.catch_warnings():
         # a condition's default (always) is an AST, not JSON: the schema omits it
         warnings.simplefilter("ignore", PydanticJsonSchemaWarning)
@@ -36,4 +37,12 @@ def _json_schema(name: str) -> dict[str, Any]:
         from .scenarios import ScenarioFile
 
         return ScenarioFile.model_json_schema()
+    if name == "events":
+        from ..timeline import event_schema
+
+        return event_schema()
+    if name == "timeline":
+        from ..timeline import CaseStatus
+
+        return CaseStatus.model_json_schema(mode="serialization")
     raise ValueError(f"unknown schema {name!r}")

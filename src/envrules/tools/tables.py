@@ -15,6 +15,7 @@ from ..plan import Plan, PlanTable
 from ..plan.fines import text as fine_text
 from ..rulesets import describe
 from ..rulesets.schema import fields_of
+from .timeline_tables import timeline_tables
 
 WORDS = {
     "en": {
@@ -227,4 +228,5 @@ def render_plan(plan: Plan, lang: str = "en") -> str:
     if plan.standards:
         out += list(_standards(plan, lang))
     out += list(_benchmarks(plan, lang))
+    out += timeline_tables(plan)
     return "\n".join(out) + "\n"

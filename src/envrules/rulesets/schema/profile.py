@@ -13,6 +13,7 @@ from .base import Basis, Dated, Day, Id, Spec
 from .benchmarks import Benchmark
 from .kinds import Kind
 from .tables import Disable, Table, TableExtension
+from .timeline import CalendarYear, TimelineSection
 
 RegionLevel = Literal["province", "city", "county", "township"]
 
@@ -104,3 +105,5 @@ class RulesetFile(Spec):
     authorities: tuple[AuthoritySpec, ...] = ()
     matters: tuple[MatterSpec, ...] = ()
     delegated_to_township: tuple[Delegation, ...] = ()
+    timeline: TimelineSection | None = Field(None, description="case-timeline rules (docs/timeline.md)")
+    calendar: tuple[CalendarYear, ...] = Field((), description="official holidays and make-up working days")

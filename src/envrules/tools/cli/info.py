@@ -24,6 +24,8 @@ class SchemaName(StrEnum):
     ruleset = "ruleset"
     profile = "profile"
     scenarios = "scenarios"
+    events = "events"
+    timeline = "timeline"
 
 
 @app.command()

@@ -19,13 +19,21 @@ class Scenario(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     title: str | None = None
     profile: str | None = None
-    case: dict[str, Any]
+    case: dict[str, Any] | None = None
+    timeline: dict[str, Any] | None = Field(None, description=(
+        "instead of a case: {as_of, events} evaluated as a case timeline (docs/timeline.md)"))
     expect: dict[str, Any] = Field(min_length=1)
     note: str | None = None
     line: int | None = Field(None, exclude=True)
 
     @model_validator(mode="after")
     def _special_keys(self) -> Scenario:
+        if (self.case is None) == (self.timeline is None):
+            raise ValueError("a scenario has either a case or a timeline")
+        if self.timeline is not None and (set(self.timeline) - {"as_of", "events", "evaluator"}
+                                          or "as_of" not in self.timeline
+                                          or not isinstance(self.timeline.get("events"), list)):
+            raise ValueError("a timeline is {as_of, events: [...], evaluator?}")
         for key in ("fired", "not_fired"):
             value = self.expect.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -90,7 +98,8 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str | None, 
                 "items", f"情景{sc.id}：期望的列表超过{limits.scenario_list_items}项", where=at,
                 code="limit.scenario_list_items"))
         scenarios.append(sc.model_copy(update={
-            "line": at.line, "case": plain(sc.case), "expect": plain(sc.expect)}))
+            "line": at.line, "case": plain(sc.case), "timeline": plain(sc.timeline),
+            "expect": plain(sc.expect)}))
     if problems:
         raise RulesetError(problems)
     return parsed.profile, scenarios

@@ -17,6 +17,7 @@ from rich.console import Console
 from ... import Engine, load
 from ...core.errors import CaseError, EnvrulesError, InputError, RulesetError, SourceLocation, problem
 from ...rulesets import SCENARIO_SUFFIX
+from ...timeline import TimelineError
 from .match import Mismatch, compare, show
 from .model import Scenario, load_file
 
@@ -112,15 +113,46 @@ class EngineCache:
 
 
 def _fired(data: dict[str, Any]) -> list[str]:
+    if "trace" not in data:  # a timeline: the rules its items come from
+        return sorted({item["rule"] for part in ("deadlines", "amounts", "measures")
+                       for item in data.get(part, [])})
     return [e["rule"] for e in data.get("trace", []) if e.get("fired", True)]
+
+
+def _timeline(engine: Engine, spec: dict[str, Any]) -> tuple[dict[str, Any], list[Mismatch]]:
+    """A timeline scenario's status; both evaluators run and must agree."""
+    evaluator = spec.get("evaluator", "durable")
+    status = engine.timeline(spec["events"], as_of=spec["as_of"], evaluator=evaluator)
+    data: dict[str, Any] = status.data()
+    other = engine.timeline(spec["events"], as_of=spec["as_of"],
+                            evaluator="python" if evaluator == "durable" else "durable")
+    theirs = other.data()
+    ours = {k: v for k, v in data.items() if k != "evaluator"}
+    if ours != {k: v for k, v in theirs.items() if k != "evaluator"}:
+        return data, [Mismatch("evaluators", "durable and python agree", "they differ")]
+    return data, []
+
+
+def _error_mismatches(exc: EnvrulesError, want_error: Any) -> list[Mismatch]:
+    fields = [p.field for p in exc.problems]
+    want_field = want_error.get("field") if isinstance(want_error, dict) else None
+    want_text = want_error.get("message") if isinstance(want_error, dict) else None
+    mism = []
+    if want_field and not any(f == want_field or (f or "").startswith(want_field + ".")
+                              for f in fields):
+        mism.append(Mismatch("error.field", want_field, fields))
+    if want_text and not any(want_text in p.message or want_text in (p.message_zh or "")
+                             for p in exc.problems):
+        mism.append(Mismatch("error.message", want_text, [p.message for p in exc.problems]))
+    return mism
 
 
 def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
                  engines: EngineCache, override_profile: str | None = None,
                  lang: str = "en") -> Outcome:
     start = time.perf_counter()
-    profile = override_profile or scenario.profile or default_profile or scenario.case.get(
-        "profile")
+    profile = override_profile or scenario.profile or default_profile or (
+        scenario.case or {}).get("profile")
     if not profile:
         return Outcome(scenario, file, None, error="no profile: set `profile:` in the file or "
                        "the scenario, or pass --profile")
@@ -130,27 +162,20 @@ def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
     not_fired = expect.pop("not_fired", [])
     try:
         engine = engines.get(profile, Path(file))
-        decision = engine.decide(scenario.case)
-    except CaseError as exc:
-        if want_error is None:
+        if scenario.timeline is not None:
+            data, mismatches = _timeline(engine, scenario.timeline)
+        else:
+            data, mismatches = engine.decide(scenario.case or {}).data(), []
+    except EnvrulesError as exc:
+        expected = isinstance(exc, CaseError) or (
+            scenario.timeline is not None and isinstance(exc, TimelineError))
+        if want_error is None or not expected:
             return Outcome(scenario, file, profile, error=exc.text(lang),
                            seconds=time.perf_counter() - start)
-        fields = [p.field for p in exc.problems]
-        want_field = want_error.get("field") if isinstance(want_error, dict) else None
-        want_text = want_error.get("message") if isinstance(want_error, dict) else None
-        mism = []
-        if want_field and not any(f == want_field or (f or "").startswith(want_field + ".")
-                                  for f in fields):
-            mism.append(Mismatch("error.field", want_field, fields))
-        if want_text and not any(want_text in p.message for p in exc.problems):
-            mism.append(Mismatch("error.message", want_text, [p.message for p in exc.problems]))
-        return Outcome(scenario, file, profile, tuple(mism), seconds=time.perf_counter() - start)
-    except EnvrulesError as exc:
-        return Outcome(scenario, file, profile, error=exc.text(lang),
+        return Outcome(scenario, file, profile, tuple(_error_mismatches(exc, want_error)),
                        seconds=time.perf_counter() - start)
-    data = decision.data()
     fired = _fired(data)
-    mismatches = compare(expect, data)
+    mismatches += compare(expect, data)
     if want_error is not None:
         mismatches.append(Mismatch("error", want_error, "(the case was accepted)"))
     for rule in fired_req:
