@@ -38,8 +38,8 @@ def test_the_check_can_fail() -> None:
 
 
 # Lower layers first; a package may import only itself and the packages before it.
-LAYERS = ["core", "case", "rulesets", "plan", "evaluate", "explain", "decision", "decide",
-          "timeline", "tools", "testing"]
+LAYERS = ["core", "case", "rulesets", "plan", "evaluate", "explain", "decision", "timeline",
+          "decide", "tools", "testing"]
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:

@@ -178,8 +178,12 @@ def _with(case: Case, extra: str) -> Case:
 def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
                      aggravating: Iterable[str] = AGGRAVATING,
                      mitigating: Iterable[str] = MITIGATING) -> None:
-    """Adding an aggravating circumstance never lowers the permitted range;
-    adding a mitigating one never raises it (each end compared)."""
+    """Adding an aggravating circumstance never makes the permitted range
+    lighter; adding a mitigating one never makes it heavier. Ranges are
+    ordered as the lighter-law comparison orders fines: by the maximum, then
+    the minimum. (Each end alone is not monotonic: an aggravating fact can
+    make the later law heavier, so that the law in force at the act applies
+    under 从旧兼从轻 — a range with a higher maximum and a lower minimum.)"""
     base_case = engine.validate(case)
     if base_case.violation is None:
         return
@@ -194,10 +198,10 @@ def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
             after = _range(decide_or_fail(engine, _with(base_case, extra)))
             if after is None:
                 continue
-            ok = ((after.min >= base.min and after.max >= base.max) if up
-                  else (after.min <= base.min and after.max <= base.max))
-            assert ok, (f"adding {'aggravating' if up else 'mitigating'} {extra!r} "
-                        f"{'lowered' if up else 'raised'} the permitted range from "
+            a, b = (after.max, after.min), (base.max, base.min)
+            ok = a >= b if up else a <= b
+            assert ok, (f"adding {'aggravating' if up else 'mitigating'} {extra!r} made the "
+                        f"permitted range {'lighter' if up else 'heavier'}: "
                         f"{base.min}–{base.max} to {after.min}–{after.max}")
 
 

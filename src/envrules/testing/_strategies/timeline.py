@@ -6,21 +6,45 @@ the days the law or the holiday calendar changes."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
-ANCHORS = (
-    date(2015, 1, 1),
-    date(2019, 9, 25),
-    date(2021, 7, 10),
-    date(2024, 9, 25),
-    date(2026, 1, 20),
-    date(2026, 8, 1),
-    date(2026, 9, 25),
-)
-"""Near law changes (2015, 2021-07-15, 2026-08-15) and long holidays."""
+if TYPE_CHECKING:
+    from ...plan import Plan
+
+
+def anchors(plan: Plan | None = None) -> tuple[date, ...]:
+    """The days a history starts near: where a timeline rule of the plan
+    starts or ends (a change of the law) and where its calendar's holidays
+    begin — read from the rulesets, never written here. Default: the shipped
+    national plan."""
+    return _anchors(plan) if plan is not None else _national_anchors()
+
+
+@functools.cache
+def _national_anchors() -> tuple[date, ...]:
+    from ... import load
+
+    return _anchors(load("national").plan)
+
+
+def _anchors(plan: Plan) -> tuple[date, ...]:
+    tl = plan.timeline
+    if tl is None:
+        raise ValueError(f"profile {plan.profile} has no timeline rules to draw histories for")
+    days: set[date] = set()
+    periods = [r.period for r in tl.deadlines] + [r.period for r in tl.daily] + \
+        [r.period for r in tl.surcharges] + [r.period for r in tl.measures]
+    for period in periods:
+        days |= {d for d in (period.start, period.end) if d is not None}
+    holidays = sorted(tl.calendar.holidays)
+    days |= {date.fromordinal(h) for i, h in enumerate(holidays) if i == 0 or holidays[i - 1] != h - 1}
+    # within the years the calendar covers (outside them, working days are only estimated)
+    first = date.fromordinal(holidays[0]).replace(month=1, day=1) if holidays else date.min
+    return tuple(sorted(d for d in days if d >= first))
 
 
 class _Walk:
@@ -130,9 +154,10 @@ def _event(draw: Any, w: _Walk, kind: str, day: date) -> dict[str, Any]:
 
 
 @st.composite
-def case_histories(draw: Any, max_events: int = 14) -> list[dict[str, Any]]:
-    """A valid history of up to ``max_events`` events (plus, maybe, the act)."""
-    day = draw(st.sampled_from(ANCHORS)) + timedelta(days=draw(st.integers(-30, 30)))
+def case_histories(draw: Any, max_events: int = 14, plan: Plan | None = None) -> list[dict[str, Any]]:
+    """A valid history of up to ``max_events`` events (plus, maybe, the act),
+    starting near a day the plan's timeline law or holiday calendar changes."""
+    day = draw(st.sampled_from(anchors(plan))) + timedelta(days=draw(st.integers(-30, 30)))
     w = _Walk()
     if draw(st.booleans()):
         continuing = draw(st.booleans())

@@ -146,7 +146,7 @@ VERSIONS = Sheet(
         Column("detention", "移送行政拘留", "bool", BOOL, width=8),
         Column("limitation_years", "追责时效（年）", "int", width=8),
         Column("not_illegal", "不再违法", "bool", BOOL, width=8),
-        Column("statute", "所属法典", "id", width=10),
+        Column("statute", "所属法律", "id", width=10),
         *tail(),
     ),
     children=("tiers",),
