@@ -364,16 +364,22 @@ class Role(StrEnum):
 
 MEASURE_SEVERITY: dict[Measure, int] = {
     Measure.production_restriction: 1,  # 限制生产
-    Measure.confiscate_equipment: 2, Measure.confiscate_items: 2,  # 没收
+    Measure.confiscate_equipment: 2,
+    Measure.confiscate_items: 2,  # 没收
     Measure.suspension_rectification: 2,  # 停产整治
-    Measure.order_demolish: 3, Measure.order_stop_use: 3,
-    Measure.order_stop_production: 3, Measure.business_ban: 3,  # 停产停业、限制从业
+    Measure.order_demolish: 3,
+    Measure.order_stop_use: 3,
+    Measure.order_stop_production: 3,
+    Measure.business_ban: 3,  # 停产停业、限制从业
     Measure.lower_qualification: 3,  # 降低资质等级
-    Measure.revoke_license: 4, Measure.revoke_qualification: 4,  # 吊销
+    Measure.revoke_license: 4,
+    Measure.revoke_qualification: 4,  # 吊销
     Measure.revoke_business_qualification: 4,
-    Measure.suspension_or_closure: 5, Measure.order_close: 5,  # 停业、关闭
+    Measure.suspension_or_closure: 5,
+    Measure.order_close: 5,  # 停业、关闭
     # one of several is mandatory: weighed as the lightest the authority may choose
-    Measure.restrict_suspend_or_revoke: 1, Measure.stop_production_or_revoke: 3,
+    Measure.restrict_suspend_or_revoke: 1,
+    Measure.stop_production_or_revoke: 3,
 }
 """Measures that restrict production, business or rights, ranked by how far
 they restrict (docs/penalty.md §2): the lighter-law comparison weighs them
@@ -385,5 +391,13 @@ RESTRICTIVE_MEASURES = frozenset(MEASURE_SEVERITY)
 def measures_weight(measures: object) -> tuple[int, ...]:
     """The restrictive measures' ranks, heaviest first: compared
     lexicographically, a lower weight is lighter."""
-    return tuple(sorted((MEASURE_SEVERITY[m] for m in measures  # type: ignore[attr-defined]
-                         if m in MEASURE_SEVERITY), reverse=True))
+    return tuple(
+        sorted(
+            (
+                MEASURE_SEVERITY[m]
+                for m in measures  # type: ignore[attr-defined]
+                if m in MEASURE_SEVERITY
+            ),
+            reverse=True,
+        )
+    )

@@ -107,9 +107,7 @@ def _coerce(fact_type: FactType, values: frozenset[str] | None, raw: Any, path: 
     """Coerce one constant to the fact's type, or raise ValueError."""
     if fact_type in (FactType.ENUM, FactType.ENUM_SET):
         if not isinstance(raw, str) or (values is not None and raw not in values):
-            raise ValueError(
-                f"{path} cannot be {raw!r}; allowed: {', '.join(sorted(values or ()))}"
-            )
+            raise ValueError(f"{path} cannot be {raw!r}; allowed: {', '.join(sorted(values or ()))}")
         return raw
     if fact_type in (FactType.ID, FactType.ID_SET):
         if not isinstance(raw, str) or not raw:
@@ -150,24 +148,35 @@ def check_condition(cond: Condition) -> tuple[Condition, list[Problem]]:
         if fact is None:
             near = [p for p in FACTS if p.rsplit(".", 1)[-1] == node.path.rsplit(".", 1)[-1]]
             hint = f" (did you mean {', '.join(near)}?)" if near else ""
-            problems.append(problem(f"unknown fact {node.path!r}{hint}",
-                                    f"不认识的事实{node.path!r}" + (f"（是否指{', '.join(near)}？）"
-                                                                 if near else ""),
-                                    where=node.at, code="unknown_fact"))
+            problems.append(
+                problem(
+                    f"unknown fact {node.path!r}{hint}",
+                    f"不认识的事实{node.path!r}" + (f"（是否指{', '.join(near)}？）" if near else ""),
+                    where=node.at,
+                    code="unknown_fact",
+                )
+            )
             return node
         allowed = SET_OPS if fact.type.is_set else SCALAR_OPS
         if node.op not in allowed:
             problems.append(
-                problem(f"{node.path} ({fact.type.value}) does not take {node.op!r}",
-                        f"{node.path}（{fact.type.value}）不能使用运算符{node.op!r}", where=node.at,
-                        code="bad_operator")
+                problem(
+                    f"{node.path} ({fact.type.value}) does not take {node.op!r}",
+                    f"{node.path}（{fact.type.value}）不能使用运算符{node.op!r}",
+                    where=node.at,
+                    code="bad_operator",
+                )
             )
             return node
         if node.op in ORDER_OPS and not fact.type.is_ordered:
-            problems.append(problem(f"{node.path} is not ordered; {node.op!r} needs a "
-                                    "date, amount or number",
-                                    f"{node.path}不能比较大小；{node.op!r}只用于日期、金额或数字",
-                                    where=node.at, code="bad_operator"))
+            problems.append(
+                problem(
+                    f"{node.path} is not ordered; {node.op!r} needs a date, amount or number",
+                    f"{node.path}不能比较大小；{node.op!r}只用于日期、金额或数字",
+                    where=node.at,
+                    code="bad_operator",
+                )
+            )
             return node
         try:
             if node.op == "exists":
@@ -233,8 +242,7 @@ def describe(cond: Condition) -> str:
         return "always" if isinstance(cond, All) else "never"
     joiner = " and " if isinstance(cond, All) else " or "
     return joiner.join(
-        f"({describe(i)})" if isinstance(i, All | AnyOf) and i.items else describe(i)
-        for i in cond.items
+        f"({describe(i)})" if isinstance(i, All | AnyOf) and i.items else describe(i) for i in cond.items
     )
 
 
