@@ -110,40 +110,11 @@ def profile_chain(
             if layer in done:
                 continue
             if layer in on_path:
-                cycle = " → ".join([*sorted(on_path, key=on_path.__getitem__), layer])
-                where = parsed[layer].extends_at if layer in parsed else None
-                raise RulesetError(
-                    [
-                        problem(
-                            f"profiles extend each other in a cycle: {cycle}",
-                            f"规则集相互继承，形成循环：{cycle}",
-                            where=where or SourceLocation(source.display(f"{layer}/{PROFILE_FILE}")),
-                            code="extends_cycle",
-                        )
-                    ]
-                )
+                raise _cycle(source, layer, on_path, parsed)
             if layer not in index.files or not layer:
-                raise RulesetError(
-                    [
-                        problem(
-                            f"extends unknown layer {layer!r}",
-                            f"继承了不存在的层{layer!r}",
-                            where=asked_at,
-                            code="unknown_layer",
-                        )
-                    ]
-                )
+                raise _unknown_layer(layer, asked_at)
             if len(on_path) + len(done) >= limits.layers:
-                raise LimitExceeded(
-                    [
-                        problem(
-                            f"more than {limits.layers} layers in profile {name!r}",
-                            f"规则集{name!r}的层数超过{limits.layers}",
-                            where=asked_at,
-                            code="limit.layers",
-                        )
-                    ]
-                )
+                raise _too_many_layers(name, limits, asked_at)
             on_path[layer] = len(on_path)
             parsed[layer] = parse_layer(source, layer, index, limits)
             bases = list(parsed[layer].meta.extends)
@@ -157,6 +128,50 @@ def profile_chain(
             done.add(layer)
             order.append(layer)
     return [parsed[n] for n in order]
+
+
+def _cycle(
+    source: RulesetSource, layer: str, on_path: dict[str, int], parsed: dict[str, Layer]
+) -> RulesetError:
+    """The error for ``layer`` met again while its own bases are being walked."""
+    cycle = " → ".join([*sorted(on_path, key=on_path.__getitem__), layer])
+    where = parsed[layer].extends_at if layer in parsed else None
+    return RulesetError(
+        [
+            problem(
+                f"profiles extend each other in a cycle: {cycle}",
+                f"规则集相互继承，形成循环：{cycle}",
+                where=where or SourceLocation(source.display(f"{layer}/{PROFILE_FILE}")),
+                code="extends_cycle",
+            )
+        ]
+    )
+
+
+def _unknown_layer(layer: str, asked_at: SourceLocation | None) -> RulesetError:
+    return RulesetError(
+        [
+            problem(
+                f"extends unknown layer {layer!r}",
+                f"继承了不存在的层{layer!r}",
+                where=asked_at,
+                code="unknown_layer",
+            )
+        ]
+    )
+
+
+def _too_many_layers(name: str, limits: Limits, asked_at: SourceLocation | None) -> LimitExceeded:
+    return LimitExceeded(
+        [
+            problem(
+                f"more than {limits.layers} layers in profile {name!r}",
+                f"规则集{name!r}的层数超过{limits.layers}",
+                where=asked_at,
+                code="limit.layers",
+            )
+        ]
+    )
 
 
 def _selectable(source: RulesetSource, index: LayerIndex) -> list[tuple[str, Any]]:

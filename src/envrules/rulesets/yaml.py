@@ -219,6 +219,31 @@ class _Builder:
 
 def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse one YAML document; any problem is a RulesetError at file:line:column."""
+    _check_text(text, file, limits)
+    root = _compose(text, file)
+    if root is None:
+        return None
+    builder = _Builder(limits)
+    try:
+        builder.size(root)
+        return builder.build(root)
+    except _Refused as exc:
+        line, col = _mark(exc.node)
+        error = LimitExceeded if exc.limit else RulesetError
+        raise error(
+            [
+                problem(
+                    exc.en,
+                    exc.zh,
+                    where=SourceLocation(file, line + 1, col + 1),
+                    code="limit.yaml" if exc.limit else "yaml",
+                )
+            ]
+        ) from None
+
+
+def _check_text(text: str, file: str, limits: Limits) -> None:
+    """Refuse, before parsing, a file too large or holding a NUL character."""
     if len(text) > limits.yaml_file_bytes:
         raise LimitExceeded(
             [
@@ -241,8 +266,12 @@ def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
                 )
             ]
         )
+
+
+def _compose(text: str, file: str) -> Any:
+    """The YAML node tree of ``text``; a syntax error is a RulesetError at its line and column."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = SourceLocation(file, mark.line + 1, mark.column + 1) if mark else SourceLocation(file)
@@ -258,25 +287,6 @@ def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
                     f"YAML 无法读取：{exc}",
                     where=SourceLocation(file),
                     code="yaml",
-                )
-            ]
-        ) from None
-    if root is None:
-        return None
-    builder = _Builder(limits)
-    try:
-        builder.size(root)
-        return builder.build(root)
-    except _Refused as exc:
-        line, col = _mark(exc.node)
-        error = LimitExceeded if exc.limit else RulesetError
-        raise error(
-            [
-                problem(
-                    exc.en,
-                    exc.zh,
-                    where=SourceLocation(file, line + 1, col + 1),
-                    code="limit.yaml" if exc.limit else "yaml",
                 )
             ]
         ) from None
