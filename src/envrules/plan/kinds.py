@@ -8,7 +8,7 @@ from typing import Any
 from ..case import FACTS, AdjustmentKind, Circumstance
 from ..rulesets.conditions import paths_of
 from ..rulesets.merge import Merged
-from ..rulesets.schema import Kind, Tier, Version
+from ..rulesets.schema import BenchmarkItem, Kind, Tier, Version
 from .builder import Builder, cite, grounds_of, period
 from .model import (
     PlanAdjustment,
@@ -188,54 +188,7 @@ def compile_benchmarks(b: Builder, m: Merged) -> list[PlanBenchmark]:
     out = []
     item_ids: dict[str, Any] = {}
     for bench, layer in m.benchmarks.values():
-        items = []
-        for item in bench.items:
-            if item.id in item_ids:
-                b.problem(
-                    f"duplicate benchmark item id {item.id!r} (first at {item_ids[item.id]})",
-                    f"重复的裁量表项 id {item.id!r}",
-                    item.at,
-                    "duplicate_id",
-                )
-            item_ids[item.id] = item.at
-            for k in item.kinds:
-                if k not in m.kinds:
-                    b.problem(
-                        f"benchmark item {item.id}: unknown violation kind {k!r}",
-                        f"裁量表项{item.id}：违法行为类别{k!r}不存在",
-                        item.at,
-                        "unknown_id",
-                    )
-            known = {v.id for k in item.kinds if k in m.kinds for v in m.kinds[k][0].versions}
-            for vid in item.versions or ():
-                if vid not in known:
-                    b.problem(
-                        f"benchmark item {item.id}: unknown version {vid!r} of its kinds",
-                        f"裁量表项{item.id}：其违法行为类别没有版本{vid!r}",
-                        item.at,
-                        "unknown_id",
-                    )
-            items.append(
-                PlanBenchmarkItem(
-                    item.id,
-                    item.title,
-                    frozenset(item.kinds),
-                    frozenset(item.versions) if item.versions is not None else None,
-                    b.condition(item.when),
-                    item.start_percent,
-                    item.floor_percent,
-                    cite(item.basis),
-                    _factors(b, item),
-                    item.at,
-                )
-            )
-            if bench.method == "percentage" and item.start_percent:
-                b.problem(
-                    f"benchmark item {item.id}: the percentage method has no start value",
-                    f"裁量表项{item.id}：百分比模式没有裁量起点",
-                    item.at,
-                    "invalid",
-                )
+        items = [_benchmark_item(b, m, bench.method, item, item_ids) for item in bench.items]
         out.append(
             PlanBenchmark(
                 bench.id,
@@ -251,6 +204,58 @@ def compile_benchmarks(b: Builder, m: Merged) -> list[PlanBenchmark]:
             )
         )
     return out
+
+
+def _benchmark_item(
+    b: Builder, m: Merged, method: str, item: BenchmarkItem, item_ids: dict[str, Any]
+) -> PlanBenchmarkItem:
+    """One item of a benchmark table, its ids checked against the kinds and
+    versions it names (``item_ids``: the items seen so far, by id)."""
+    if item.id in item_ids:
+        b.problem(
+            f"duplicate benchmark item id {item.id!r} (first at {item_ids[item.id]})",
+            f"重复的裁量表项 id {item.id!r}",
+            item.at,
+            "duplicate_id",
+        )
+    item_ids[item.id] = item.at
+    for k in item.kinds:
+        if k not in m.kinds:
+            b.problem(
+                f"benchmark item {item.id}: unknown violation kind {k!r}",
+                f"裁量表项{item.id}：违法行为类别{k!r}不存在",
+                item.at,
+                "unknown_id",
+            )
+    known = {v.id for k in item.kinds if k in m.kinds for v in m.kinds[k][0].versions}
+    for vid in item.versions or ():
+        if vid not in known:
+            b.problem(
+                f"benchmark item {item.id}: unknown version {vid!r} of its kinds",
+                f"裁量表项{item.id}：其违法行为类别没有版本{vid!r}",
+                item.at,
+                "unknown_id",
+            )
+    compiled = PlanBenchmarkItem(
+        item.id,
+        item.title,
+        frozenset(item.kinds),
+        frozenset(item.versions) if item.versions is not None else None,
+        b.condition(item.when),
+        item.start_percent,
+        item.floor_percent,
+        cite(item.basis),
+        _factors(b, item),
+        item.at,
+    )
+    if method == "percentage" and item.start_percent:
+        b.problem(
+            f"benchmark item {item.id}: the percentage method has no start value",
+            f"裁量表项{item.id}：百分比模式没有裁量起点",
+            item.at,
+            "invalid",
+        )
+    return compiled
 
 
 def _factors(b: Builder, item: Any) -> tuple[PlanFactor, ...]:
