@@ -155,15 +155,7 @@ def _departments(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
 def _penalty(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     p = d.penalty
     add(f"{t['penalty']} — {p.kind_title.get(lang)} ({p.kind})")
-    add(f"  {t['candidates']}:")
-    for c in p.candidates:
-        mark = "→" if c.version == p.applied_version else " "
-        add(
-            f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
-            f"{cite(c.basis, lang)}; {c.formula} = {_r(c.range, lang)}"
-            + ("" if c.compared else t["began"])
-            + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else "")
-        )
+    _candidates(p, t, lang, add)
     add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law.get(lang)}")
     if p.choice_needed:
         add(f"  {t['choice']}: {p.choice_needed.get(lang)}")
@@ -171,13 +163,7 @@ def _penalty(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     _benchmark(p, t, lang, add)
     if p.withheld_grounds:
         add(f"  {t['withheld']}: {', '.join(p.withheld_grounds)}")
-    if p.adjustments:
-        add(f"  {t['adjustments']}:")
-        for a in p.adjustments:
-            add(
-                f"    {'✓' if a.applied else '·'} {t['kinds'][a.kind.value]} {a.title.get(lang)}: "
-                f"{a.effect.get(lang)} [{a.rule}] {cite(a.basis, lang)}"
-            )
+    _adjustments(p, t, lang, add)
     if p.discretion_standard:
         add(f"  {t['standard']}: {cite(p.discretion_standard, lang)}")
     add(f"  {t['outcome']}: {t['outcomes'][p.outcome.value]} — {p.outcome_reason.get(lang)}")
@@ -202,6 +188,32 @@ def _penalty(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
         )
     if p.detention is not None:
         add(f"  {t['detention']}: {_days(p.detention.days, t)} ({cite(p.detention.basis, lang)})")
+    _flags(p, t, lang, add)
+
+
+def _candidates(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
+    add(f"  {t['candidates']}:")
+    for c in p.candidates:
+        mark = "→" if c.version == p.applied_version else " "
+        add(
+            f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
+            f"{cite(c.basis, lang)}; {c.formula} = {_r(c.range, lang)}"
+            + ("" if c.compared else t["began"])
+            + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else "")
+        )
+
+
+def _adjustments(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
+    if p.adjustments:
+        add(f"  {t['adjustments']}:")
+        for a in p.adjustments:
+            add(
+                f"    {'✓' if a.applied else '·'} {t['kinds'][a.kind.value]} {a.title.get(lang)}: "
+                f"{a.effect.get(lang)} [{a.rule}] {cite(a.basis, lang)}"
+            )
+
+
+def _flags(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     flags = [
         (t["hearing"], p.hearing_right),
         (t["review"], p.legal_review),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...case import PenaltyOutcome
 from ...core.money import ZERO, MoneyRange
 from ...core.text import Text
-from ...decision.results import Candidate, FlagResult, PenaltyResult
+from ...decision.results import Candidate, DailyResult, FlagResult, PenaltyResult
 from ...plan import fines
 from ..tables import hits
 from .daily import daily
@@ -65,40 +65,14 @@ def finish(
     recommended, how = recommended_of(applied, outcome, bench)
     fined = outcome in (PenaltyOutcome.fine, PenaltyOutcome.may_waive)
     permitted = _permitted(applied, outcome)
-    person = None
     tier = applied.tier
     formula = (tier.person_fine if tier is not None else None) or applied.version.person_fine
-    if formula is not None and fined:
-        person = fines.compute(formula, v).span
-    day = (
-        daily(
-            plan,
-            applied.version,
-            v,
-            env.match,
-            env.decided,
-            recommended if isinstance(recommended, Decimal) else None,
-            applied.span,
-        )
-        if fined
-        else None
-    )
+    person = fines.compute(formula, v).span if formula is not None and fined else None
+    day = _daily(env, applied, recommended) if fined else None
     ctx.x.update(_penalty_facts(applied, outcome, choice, bool(day and day.eligible)))
     flags: tuple[FlagResult | None, ...] = (None, None, None)
     if outcome is not PenaltyOutcome.undetermined or lim.expired:
-        match = env.bind(ctx)  # the penalty's own facts are now known
-        hear = (
-            hearing(plan, env.decided, match, permitted)
-            if fined or outcome is PenaltyOutcome.measures_only
-            else None
-        )
-        ctx.x["penalty.hearing_right"] = bool(hear and hear.required)
-        match = env.bind(ctx)
-        flags = (
-            hear,
-            required(plan, "legal_review", env.decided, match),
-            required(plan, "collective_deliberation", env.decided, match),
-        )
+        flags = _flags(env, permitted, fined or outcome is PenaltyOutcome.measures_only)
     missing = applied.missing if outcome is PenaltyOutcome.undetermined else ()
     listed = plan.procedure.get("minor_violation")
     return PenaltyResult(
@@ -121,6 +95,36 @@ def finish(
         collective=flags[2],
         missing=missing,
         listed=tuple(hits(listed, env.decided, env.match)) if listed is not None else (),
+    )
+
+
+def _daily(env: Env, applied: Candidate, recommended: Any) -> DailyResult | None:
+    """The daily penalty of a fined case (the recommended fine, when one amount, is the per-day basis)."""
+    return daily(
+        env.plan,
+        applied.version,
+        env.ctx.v,
+        env.match,
+        env.decided,
+        recommended if isinstance(recommended, Decimal) else None,
+        applied.span,
+    )
+
+
+def _flags(
+    env: Env, permitted: MoneyRange | None, heard: bool
+) -> tuple[FlagResult | None, FlagResult | None, FlagResult | None]:
+    """Hearing, legal review and collective deliberation, decided on the
+    penalty's own facts (``heard``: whether the case may have a hearing at all)."""
+    plan, ctx = env.plan, env.ctx
+    match = env.bind(ctx)  # the penalty's own facts are now known
+    hear = hearing(plan, env.decided, match, permitted) if heard else None
+    ctx.x["penalty.hearing_right"] = bool(hear and hear.required)
+    match = env.bind(ctx)
+    return (
+        hear,
+        required(plan, "legal_review", env.decided, match),
+        required(plan, "collective_deliberation", env.decided, match),
     )
 
 
