@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from ..core.dates import shift_years
 from .model import Case
-from .vocabulary import Measure, PenaltyOutcome
+from .outcomes import Measure, PenaltyOutcome
 
 
 class FactType(enum.Enum):

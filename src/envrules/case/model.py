@@ -8,23 +8,23 @@ timestamps or date-times), money as decimal strings, booleans as true/false
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    WithJsonSchema,
-    model_validator,
+from pydantic import BaseModel, Field, model_validator
+
+from ..core.money import Money
+from .fields import (
+    ID_PATTERN,
+    STRICT_MODEL,
+    Choice,
+    Count,
+    CreditCode,
+    Day,
+    Flag,
+    Id,
+    Label,
+    Ratio,
 )
-
-from ..core.dates import parse_date
-from ..core.money import Money, parse_money
 from .vocabulary import (
     AcceptanceDefect,
     AccidentGrade,
@@ -58,91 +58,11 @@ from .vocabulary import (
     WasteSource,
 )
 
-ID_PATTERN = r"^[a-z0-9_][a-z0-9_./-]*$"
-Id = Annotated[str, Strict(), Field(min_length=1, max_length=200, pattern=ID_PATTERN)]
-"""An id of the rulesets' vocabulary: a kind, region, matter or authority."""
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError("contains control characters (terminal escapes, bidi controls)")
-    return value
-
-
-Label = Annotated[str, Strict(), Field(min_length=1, max_length=200), AfterValidator(_printable)]
-"""Free text a caller chooses (a case number): printable, at most 200 characters."""
-
-Day = Annotated[
-    date,
-    BeforeValidator(parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "description": "YYYY-MM-DD"}),
-]
-Flag = Annotated[bool, Strict()]
-Count = Annotated[int, Strict()]
-Ratio = Annotated[
-    Any,
-    BeforeValidator(lambda v: parse_money(v, places=6, what="number")),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,6})?$"},
-                {"type": "integer", "minimum": 0},
-            ]
-        }
-    ),
-]
-
-
-def _choice(value: Any) -> Any:
-    result = parse_money(value, places=4, what="percentage")
-    if result > 100:
-        raise ValueError(f"{value!r} is above 100 percentage points")
-    return result
-
-
-Choice = Annotated[
-    Any,
-    BeforeValidator(_choice),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,4})?$"},
-                {"type": "integer", "minimum": 0, "maximum": 100},
-            ],
-            "description": 'percentage points chosen within a benchmark band: "10" is 10 %',
-        }
-    ),
-]
-"""Percentage points an officer chose (a decimal string or integer, never a float)."""
-
-
-def _check_credit_code(value: str) -> str:
-    """GB 32100-2015 unified social credit code: 18 characters, check digit."""
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-    code = value.strip().upper()
-    if len(code) != 18:
-        raise ValueError("a unified social credit code has 18 characters")
-    if any(ch not in alphabet for ch in code):
-        raise ValueError("a unified social credit code uses digits and letters except I, O, S, V, Z")
-    total = sum(alphabet.index(ch) * w for ch, w in zip(code[:17], weights, strict=True))
-    check = alphabet[(31 - total % 31) % 31]
-    if code[17] != check:
-        raise ValueError(f"check character should be {check!r}, not {code[17]!r}")
-    return code
-
-
-CreditCode = Annotated[str, Strict(), AfterValidator(_check_credit_code)]
-
-_MODEL = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 class Violation(BaseModel):
     """The act (违法行为)."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     kind: Id = Field(description="catalogue id, e.g. eia.unapproved_construction")
     occurred_on: Day = Field(description="day the act occurred (or began, if continuing)")
@@ -276,7 +196,7 @@ class Violation(BaseModel):
 class PriorViolation(BaseModel):
     """An earlier violation of the same party, for repeat-offence rules."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     decided_on: Day
     kind: Id | None = None
@@ -286,7 +206,7 @@ class PriorViolation(BaseModel):
 class Enterprise(BaseModel):
     """The party (当事人)."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     name: Label | None = None
     credit_code: CreditCode | None = None
@@ -307,7 +227,7 @@ class Enterprise(BaseModel):
 class Region(BaseModel):
     """Where the act occurred. Region ids are the profile's (``envrules regions``)."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     city: Id | None = None
     counties: frozenset[Id] = Field(
@@ -361,7 +281,7 @@ class Region(BaseModel):
 class Procedure(BaseModel):
     """How the case reached the authority."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     discovered_through: DiscoveryChannel | None = None
     designation: Designation = Designation.none
@@ -385,7 +305,7 @@ class Case(BaseModel):
     """One case to decide. ``decided_on`` is the decision date (never the
     clock); when absent the decision says which date it used instead."""
 
-    model_config = _MODEL
+    model_config = STRICT_MODEL
 
     id: Label | None = None
     profile: Id | None = None
