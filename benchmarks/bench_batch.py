@@ -81,20 +81,35 @@ def write_inputs(rows: list[dict[str, Any] | None], folder: Path) -> dict[str, P
         w = csv.DictWriter(f, columns)
         w.writeheader()
         w.writerows(flats)
-    pq.write_table(pa.table({c: [r.get(c) for r in flats] for c in columns}),
-                   folder / "cases.parquet")
+    pq.write_table(pa.table({c: [r.get(c) for r in flats] for c in columns}), folder / "cases.parquet")
     return {"jsonl": jsonl, "csv": folder / "cases.csv", "parquet": folder / "cases.parquet"}
 
 
-_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
-            " r.returncode); print(r.stderr.strip().splitlines()[-1], file=sys.stderr)")
+_MEASURE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+    " r.returncode); print(r.stderr.strip().splitlines()[-1], file=sys.stderr)"
+)
 
 
 def run_batch(src: Path, out: Path, jobs: int = 1) -> tuple[float, int, str]:
-    cmd = [sys.executable, "-c", _MEASURE, str(ROOT / ".venv" / "bin" / "envrules"), "batch",
-           str(src), "-p", PROFILE, "-o", str(out), "--jobs", str(jobs), "--lang", "en"]
+    cmd = [
+        sys.executable,
+        "-c",
+        _MEASURE,
+        str(ROOT / ".venv" / "bin" / "envrules"),
+        "batch",
+        str(src),
+        "-p",
+        PROFILE,
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--lang",
+        "en",
+    ]
     r = subprocess.run(cmd, capture_output=True, text=True, check=False)
     seconds, rss_kb, code = r.stdout.split()
     assert code == "1", r.stderr  # the bad rows fail
@@ -108,8 +123,12 @@ def bench_batch(n: int, valid: list[dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         inputs = write_inputs(rows_of(valid, n), folder)
-        for src, dst, jobs in (("jsonl", "jsonl", 1), ("csv", "csv", 1),
-                               ("parquet", "parquet", 1), ("jsonl", "csv", 2)):
+        for src, dst, jobs in (
+            ("jsonl", "jsonl", 1),
+            ("csv", "csv", 1),
+            ("parquet", "parquet", 1),
+            ("jsonl", "csv", 2),
+        ):
             seconds, rss, _ = run_batch(inputs[src], folder / f"out.{dst}", jobs)
             label = f"{src} → {dst}" + (f" (--jobs {jobs})" if jobs > 1 else "")
             print(f"| {label} | {n / seconds:,.0f} | {seconds:.1f} | {rss} MiB |", flush=True)
@@ -118,8 +137,7 @@ def bench_batch(n: int, valid: list[dict[str, Any]]) -> None:
             for _ in range(4):
                 f.write(inputs["jsonl"].read_text(encoding="utf-8"))
         seconds, rss, _ = run_batch(big, folder / "big.out.jsonl")
-        print(f"| jsonl → jsonl, {4 * n:,} rows | {4 * n / seconds:,.0f} | {seconds:.1f} | "
-              f"{rss} MiB |")
+        print(f"| jsonl → jsonl, {4 * n:,} rows | {4 * n / seconds:,.0f} | {seconds:.1f} | {rss} MiB |")
 
 
 def free_port() -> int:
@@ -128,8 +146,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _connection(port: int, bodies: list[bytes], latencies: list[float],
-                      deadline: float) -> None:
+async def _connection(port: int, bodies: list[bytes], latencies: list[float], deadline: float) -> None:
     """One keep-alive HTTP/1.1 connection sending its share of the requests."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -137,11 +154,14 @@ async def _connection(port: int, bodies: list[bytes], latencies: list[float],
             if time.perf_counter() > deadline:
                 return
             t = time.perf_counter()
-            writer.write(b"POST /v1/decisions HTTP/1.1\r\nHost: bench\r\nContent-Type: "
-                         b"application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+            writer.write(
+                b"POST /v1/decisions HTTP/1.1\r\nHost: bench\r\nContent-Type: "
+                b"application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+            )
             head = await reader.readuntil(b"\r\n\r\n")
-            length = next(int(line[15:]) for line in head.split(b"\r\n")
-                          if line[:15].lower() == b"content-length:")
+            length = next(
+                int(line[15:]) for line in head.split(b"\r\n") if line[:15].lower() == b"content-length:"
+            )
             await reader.readexactly(length)
             assert head[9:12] == b"200", head
             latencies.append(time.perf_counter() - t)
@@ -154,8 +174,9 @@ async def load(port: int, bodies: list[bytes], connections: int, limit_s: float)
     minimal client, so that the load generator takes little of the machine's CPU."""
     latencies: list[float] = []
     deadline = time.perf_counter() + limit_s
-    await asyncio.gather(*(_connection(port, bodies[i::connections], latencies, deadline)
-                           for i in range(connections)))
+    await asyncio.gather(
+        *(_connection(port, bodies[i::connections], latencies, deadline) for i in range(connections))
+    )
     return latencies
 
 
@@ -163,9 +184,22 @@ def bench_service(requests: int, valid: list[dict[str, Any]], workers: int) -> N
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "envrules"), "serve", "--port", str(port),
-                             "--profile", PROFILE, "--workers", str(workers), "--log-level",
-                             "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "envrules"),
+            "serve",
+            "--port",
+            str(port),
+            "--profile",
+            PROFILE,
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -180,8 +214,11 @@ def bench_service(requests: int, valid: list[dict[str, Any]], workers: int) -> N
         lat = asyncio.run(load(port, bodies, 16, 120))
         seconds = time.perf_counter() - t
         lat.sort()
-        print(f"| {workers} | {len(lat) / seconds:,.0f} | {statistics.median(lat) * 1000:.1f} ms | "
-              f"{lat[int(len(lat) * 0.99) - 1] * 1000:.1f} ms |", flush=True)
+        print(
+            f"| {workers} | {len(lat) / seconds:,.0f} | {statistics.median(lat) * 1000:.1f} ms | "
+            f"{lat[int(len(lat) * 0.99) - 1] * 1000:.1f} ms |",
+            flush=True,
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -195,12 +232,16 @@ def main() -> None:
     args = ap.parse_args()
     engine = envrules.load(PROFILE)
     valid = [json.loads(json.dumps(c, default=str)) for c in generate(engine, 2000)]
-    print(f"envrules {envrules.__version__} · Python {platform.python_version()} · "
-          f"{platform.machine()} · {os.cpu_count()} cores · {len(valid)} distinct generated cases")
+    print(
+        f"envrules {envrules.__version__} · Python {platform.python_version()} · "
+        f"{platform.machine()} · {os.cpu_count()} cores · {len(valid)} distinct generated cases"
+    )
     bench_batch(args.rows, valid)
     if not args.skip_service:
-        print(f"\nservice: POST /v1/decisions, {args.requests:,} requests, 16 connections, "
-              "client on the same machine")
+        print(
+            f"\nservice: POST /v1/decisions, {args.requests:,} requests, 16 connections, "
+            "client on the same machine"
+        )
         print("| --workers | requests/s | median latency | p99 latency |")
         print("|---|---|---|---|")
         for workers in (1, 2):

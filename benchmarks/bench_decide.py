@@ -48,8 +48,7 @@ def generate(engine: envrules.Engine, n: int) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     @seed(20261125)
-    @settings(max_examples=n, database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=n, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(ers.case_dicts(engine))
     def collect(case: dict[str, Any]) -> None:
         out.append(case)
@@ -85,29 +84,37 @@ def row(label: str, n: int, seconds: float, ratio: str = "") -> None:
 
 # --------------------------------------------------------------------------- part 1
 
+
 def part1(profile: str, n: int, rounds: int) -> None:
     engine = envrules.load(profile, ROOT / "rulesets")
     cases = generate(engine, n)
     objects = [engine.validate(c) for c in cases]
     n = len(cases)
-    print(f"\n1. envrules on {profile}: {n} generated cases, {len(engine.plan.conditions)} "
-          "conditions, compiled evaluator")
+    print(
+        f"\n1. envrules on {profile}: {n} generated cases, {len(engine.plan.conditions)} "
+        "conditions, compiled evaluator"
+    )
     row("decide(dict)", n, best(lambda: drain(engine.decide(c) for c in cases), rounds))
-    row("decide_many(Case) — full decisions", n,
-        best(lambda: drain(engine.decide_many(objects)), rounds))
-    row("decide_many(Case, lean=True)", n,
-        best(lambda: drain(engine.decide_many(objects, lean=True)), rounds))
+    row("decide_many(Case) — full decisions", n, best(lambda: drain(engine.decide_many(objects)), rounds))
+    row(
+        "decide_many(Case, lean=True)", n, best(lambda: drain(engine.decide_many(objects, lean=True)), rounds)
+    )
     decided = list(engine.decide_many(objects))
-    row("to_json of a fresh decision", n, best(
-        lambda: drain(envrules.Decision(d.result).to_json() for d in decided), rounds))
+    row(
+        "to_json of a fresh decision",
+        n,
+        best(lambda: drain(envrules.Decision(d.result).to_json() for d in decided), rounds),
+    )
     single = []
     for c in cases:
         t0 = time.perf_counter()
         engine.decide(c)
         single.append(time.perf_counter() - t0)
     single.sort()
-    print(f"  {'decide(dict) single call, wall':<44} p50 {statistics.median(single) * 1e6:.0f} µs, "
-          f"p99 {single[int(len(single) * 0.99)] * 1e6:.0f} µs")
+    print(
+        f"  {'decide(dict) single call, wall':<44} p50 {statistics.median(single) * 1e6:.0f} µs, "
+        f"p99 {single[int(len(single) * 0.99)] * 1e6:.0f} µs"
+    )
 
 
 # --------------------------------------------------------------------------- part 2
@@ -125,45 +132,65 @@ def table_source() -> InMemorySource:
                 f"        when: {{matter: m{m}, region.county: bench.c{c}}}\n"
                 f"        then: {{department: bench.d{m}_{c}}}\n"
                 f"        basis: {{law: 基准测试, article: 第{m + 1}条}}\n"
-                f"        effective_from: 2020-01-01\n")
-    regions = "\n".join(f"  - {{id: bench.c{c}, name: 县{c}, level: county, parent: bench}}"
-                        for c in range(COUNTIES))
-    matters = "\n".join(f"  - {{id: m{m}, title: {{zh: 事项{m}, en: matter {m}}}}}"
-                        for m in range(MATTERS))
-    return InMemorySource({
-        "national/profile.yaml": "title: {zh: 国家, en: national}\nselectable: false\n",
-        "bench/profile.yaml": (
-            "title: {zh: 基准, en: bench}\nregions:\n  - {id: bench, name: 市, level: city}\n"
-            f"{regions}\nmatters:\n{matters}\n"),
-        "bench/table.yaml": ("tables:\n  - id: bench.departments\n    title: {zh: 部门, en: departments}\n"
-                             "    decides: department\n    hit_policy: first\n    rules:\n"
-                             + "".join(rules)),
-    })
+                f"        effective_from: 2020-01-01\n"
+            )
+    regions = "\n".join(
+        f"  - {{id: bench.c{c}, name: 县{c}, level: county, parent: bench}}" for c in range(COUNTIES)
+    )
+    matters = "\n".join(f"  - {{id: m{m}, title: {{zh: 事项{m}, en: matter {m}}}}}" for m in range(MATTERS))
+    return InMemorySource(
+        {
+            "national/profile.yaml": "title: {zh: 国家, en: national}\nselectable: false\n",
+            "bench/profile.yaml": (
+                "title: {zh: 基准, en: bench}\nregions:\n  - {id: bench, name: 市, level: city}\n"
+                f"{regions}\nmatters:\n{matters}\n"
+            ),
+            "bench/table.yaml": (
+                "tables:\n  - id: bench.departments\n    title: {zh: 部门, en: departments}\n"
+                "    decides: department\n    hit_policy: first\n    rules:\n" + "".join(rules)
+            ),
+        }
+    )
 
 
 def jdm() -> dict[str, Any]:
-    rules = [{"_id": f"r{m}_{c}", "i1": f'"m{m}"', "i2": f'"bench.c{c}"',
-              "o1": f'"bench.d{m}_{c}"'} for m in range(MATTERS) for c in range(COUNTIES)]
-    return {"nodes": [
-        {"id": "in", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}},
-        {"id": "t", "type": "decisionTableNode", "name": "departments",
-         "position": {"x": 0, "y": 0},
-         "content": {"hitPolicy": "first", "inputs": [
-             {"id": "i1", "name": "matter", "field": "matter"},
-             {"id": "i2", "name": "county", "field": "county"}],
-             "outputs": [{"id": "o1", "name": "department", "field": "department"}],
-             "rules": rules}},
-        {"id": "out", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}}],
-        "edges": [{"id": "e1", "sourceId": "in", "targetId": "t", "type": "edge"},
-                  {"id": "e2", "sourceId": "t", "targetId": "out", "type": "edge"}]}
+    rules = [
+        {"_id": f"r{m}_{c}", "i1": f'"m{m}"', "i2": f'"bench.c{c}"', "o1": f'"bench.d{m}_{c}"'}
+        for m in range(MATTERS)
+        for c in range(COUNTIES)
+    ]
+    return {
+        "nodes": [
+            {"id": "in", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}},
+            {
+                "id": "t",
+                "type": "decisionTableNode",
+                "name": "departments",
+                "position": {"x": 0, "y": 0},
+                "content": {
+                    "hitPolicy": "first",
+                    "inputs": [
+                        {"id": "i1", "name": "matter", "field": "matter"},
+                        {"id": "i2", "name": "county", "field": "county"},
+                    ],
+                    "outputs": [{"id": "o1", "name": "department", "field": "department"}],
+                    "rules": rules,
+                },
+            },
+            {"id": "out", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}},
+        ],
+        "edges": [
+            {"id": "e1", "sourceId": "in", "targetId": "t", "type": "edge"},
+            {"id": "e2", "sourceId": "t", "targetId": "out", "type": "edge"},
+        ],
+    }
 
 
 def generated_python() -> Callable[[str, str], str | None]:
     lines = ["def decide(matter, county):"]
     for m in range(MATTERS):
         for c in range(COUNTIES):
-            lines.append(f"    if matter == 'm{m}' and county == 'bench.c{c}': "
-                         f"return 'bench.d{m}_{c}'")
+            lines.append(f"    if matter == 'm{m}' and county == 'bench.c{c}': return 'bench.d{m}_{c}'")
     lines.append("    return None")
     namespace: dict[str, Any] = {}
     exec("\n".join(lines), namespace)  # generated here from integers
@@ -178,25 +205,24 @@ def part2(n: int, rounds: int) -> None:
     inputs = [(f"m{rnd.randrange(MATTERS)}", f"bench.c{rnd.randrange(COUNTIES)}") for _ in range(n)]
     engine = envrules.load("bench", table_source(), cache=False)
     durable = engine.with_evaluator("durable")
-    cases = [envrules.Case.model_validate({"decided_on": "2026-11-25", "matter": m,
-                                           "region": {"county": c}}) for m, c in inputs]
+    cases = [
+        envrules.Case.model_validate({"decided_on": "2026-11-25", "matter": m, "region": {"county": c}})
+        for m, c in inputs
+    ]
     check = engine.decide(cases[0]).data()["departments"][0]["department"]
     floor = generated_python()
     assert floor(*inputs[0]) == check
     peers: dict[str, Callable[[], object]] = {
         "generated Python (floor)": lambda: drain(floor(m, c) for m, c in inputs),
-        "envrules decide_many lean (compiled)": lambda: drain(engine.decide_many(cases,
-                                                                                 lean=True)),
+        "envrules decide_many lean (compiled)": lambda: drain(engine.decide_many(cases, lean=True)),
         "envrules decide_many full (compiled)": lambda: drain(engine.decide_many(cases)),
     }
     durable_cases = cases[: max(1, n // 20)]
     try:
         import zen
 
-        zen_engine = zen.ZenEngine({"loader": {"type": "static",
-                                               "content": {"departments": jdm()}}})
-        requests = [{"key": "departments", "context": {"matter": m, "county": c}}
-                    for m, c in inputs]
+        zen_engine = zen.ZenEngine({"loader": {"type": "static", "content": {"departments": jdm()}}})
+        requests = [{"key": "departments", "context": {"matter": m, "county": c}} for m, c in inputs]
         answer = zen_engine.evaluate_batch(requests[:1])[0]["data"]["result"]["department"]
         assert answer == check, (answer, check)
         peers["zen-engine evaluate_batch"] = lambda: zen_engine.evaluate_batch(requests)
@@ -207,17 +233,21 @@ def part2(n: int, rounds: int) -> None:
         for name, fn in peers.items():
             times[name].append(best(fn, 1))
     durable_time = best(lambda: drain(durable.decide_many(durable_cases, lean=True)), 2)
-    zen_time = min(times["zen-engine evaluate_batch"]) if "zen-engine evaluate_batch" in times \
-        else None
+    zen_time = min(times["zen-engine evaluate_batch"]) if "zen-engine evaluate_batch" in times else None
     print(f"\n2. one 60-rule first-hit table, {n} cases, peers interleaved ({rounds} rounds)")
     for name, ts in times.items():
         ratio = f"{zen_time / min(ts):.2f}× zen" if zen_time else ""
         row(name, n, min(ts), ratio)
-    row("envrules decide_many lean (durable-rules)", len(durable_cases), durable_time,
-        f"{zen_time / (durable_time / len(durable_cases) * n):.2f}× zen" if zen_time else "")
+    row(
+        "envrules decide_many lean (durable-rules)",
+        len(durable_cases),
+        durable_time,
+        f"{zen_time / (durable_time / len(durable_cases) * n):.2f}× zen" if zen_time else "",
+    )
 
 
 # --------------------------------------------------------------------------- part 3
+
 
 def _seconds(code: str, env: dict[str, str]) -> float:
     runs = []
@@ -232,8 +262,7 @@ def _inside(code: str, env: dict[str, str]) -> float:
     """The time a statement takes inside a fresh process (best of 3)."""
     runs = []
     for _ in range(3):
-        out = subprocess.run([PYTHON, "-c", code], check=True, env=env, capture_output=True,
-                             text=True).stdout
+        out = subprocess.run([PYTHON, "-c", code], check=True, env=env, capture_output=True, text=True).stdout
         runs.append(float(out.strip().splitlines()[-1]))
     return min(runs)
 
@@ -248,14 +277,17 @@ def part3() -> None:
         env = {**os.environ, "ENVRULES_CACHE_DIR": cache}
         profiles = [name for name, _ in selectable_profiles(DirectorySource(ROOT / "rulesets"))]
         for profile in profiles:
-            timed = ("import time, envrules; t = time.perf_counter(); "
-                     f"envrules.load({profile!r}, {str(ROOT / 'rulesets')!r}, cache={{}}); "
-                     "print(time.perf_counter() - t)")
+            timed = (
+                "import time, envrules; t = time.perf_counter(); "
+                f"envrules.load({profile!r}, {str(ROOT / 'rulesets')!r}, cache={{}}); "
+                "print(time.perf_counter() - t)"
+            )
             cold = _inside(timed.format("False"), env)
             _inside(timed.format("True"), env)  # fill the cache
             warm = _inside(timed.format("True"), env)
-            print(f"  {'load ' + profile:<44} cold {cold * 1000:>6.0f} ms   "
-                  f"warm-cache {warm * 1000:>6.0f} ms")
+            print(
+                f"  {'load ' + profile:<44} cold {cold * 1000:>6.0f} ms   warm-cache {warm * 1000:>6.0f} ms"
+            )
 
 
 def main() -> None:
@@ -265,8 +297,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--skip-startup", action="store_true")
     args = ap.parse_args()
-    print(f"envrules {envrules.__version__} · Python {platform.python_version()} · "
-          f"{platform.machine()} · {os.cpu_count()} CPUs")
+    print(
+        f"envrules {envrules.__version__} · Python {platform.python_version()} · "
+        f"{platform.machine()} · {os.cpu_count()} CPUs"
+    )
     part1(args.profile, args.cases, args.rounds)
     part2(args.cases, args.rounds)
     if not args.skip_startup:

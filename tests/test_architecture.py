@@ -18,7 +18,8 @@ LAW = re.compile(
     r"(行政处罚|环境保护|环境影响评价|大气污染防治|水污染防治|固体废物污染环境防治|噪声污染防治|"
     r"土壤污染防治|放射性污染防治|海洋环境保护|清洁生产促进|行政强制|行政复议|行政诉讼)法|"
     r"(办法|条例|规定|意见)（|〔(19|20)[0-9]{2}〕|\bart\. ?[0-9]+|"
-    r"20[0-9]{2}-[0-9]{2}-[0-9]{2}|date\(\s*20[0-9]{2}")
+    r"20[0-9]{2}-[0-9]{2}-[0-9]{2}|date\(\s*20[0-9]{2}"
+)
 
 
 def test_no_law_in_the_code() -> None:
@@ -38,17 +39,31 @@ def test_the_check_can_fail() -> None:
 
 
 # Lower layers first; a package may import only itself and the packages before it.
-LAYERS = ["core", "case", "rulesets", "plan", "evaluate", "explain", "decision", "timeline",
-          "decide", "tools", "testing"]
+LAYERS = [
+    "core",
+    "case",
+    "rulesets",
+    "plan",
+    "evaluate",
+    "explain",
+    "decision",
+    "timeline",
+    "decide",
+    "tools",
+    "testing",
+]
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
     """Absolute envrules sub-packages a module imports (relative imports resolved)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = path.relative_to(SRC).parts[:-1]
-    typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                   and getattr(node.test, "id", None) == "TYPE_CHECKING"
-                   for n in ast.walk(node)}
+    typing_only = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+        for n in ast.walk(node)
+    }
     out = []
     for node in ast.walk(tree):
         if id(node) in typing_only:
@@ -76,7 +91,8 @@ def test_packages_import_downward_only(path: Path) -> None:
             continue  # the public envrules namespace or its version
         assert target in LAYERS, f"{path}:{line} imports unknown package {target}"
         assert LAYERS.index(target) <= own or parts[0] in ("tools", "testing"), (
-            f"{path.relative_to(SRC)}:{line} imports {target}, a higher layer than {parts[0]}")
+            f"{path.relative_to(SRC)}:{line} imports {target}, a higher layer than {parts[0]}"
+        )
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
@@ -88,7 +104,10 @@ def test_modules_stay_small(path: Path) -> None:
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_functions_stay_short(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-            and (n.end_lineno or n.lineno) - n.lineno + 1 > 60]
+    long = [
+        f"{n.name} ({n.end_lineno - n.lineno + 1} lines)"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (n.end_lineno or n.lineno) - n.lineno + 1 > 60
+    ]
     assert not long, f"{path.relative_to(SRC)}: functions over 60 lines: {', '.join(long)}"

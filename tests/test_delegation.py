@@ -55,8 +55,10 @@ tables:
 
 def test_a_delegation_applies_from_its_date() -> None:
     engine = envrules.load("city", InMemorySource(FILES))
-    case = {"region": {"township": "c.a.t"},
-            "violation": {"kind": "test.burning", "occurred_on": "2021-06-01"}}
+    case = {
+        "region": {"township": "c.a.t"},
+        "violation": {"kind": "test.burning", "occurred_on": "2021-06-01"},
+    }
     before = engine.decide({**case, "decided_on": "2021-12-31"})
     after = engine.decide({**case, "decided_on": "2022-01-01"})
     assert before.jurisdiction is not None and before.jurisdiction.level.value == "county"

@@ -87,14 +87,26 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _two_city_cases() -> list[dict[str, Any]]:
-    places = [{"county": "alpha.a1"}, {"county": "beta.b2"}, {"counties": ["alpha.a1", "beta.b1"]},
-              {"counties": ["beta.b2", "alpha.a2", "beta.b1", "alpha.a1"]},
-              {"townships": ["alpha.a1.t1"], "counties": ["beta.b1"]},
-              {"city": "beta", "counties": ["alpha.a2"]}, {"city": "alpha"}]
+    places = [
+        {"county": "alpha.a1"},
+        {"county": "beta.b2"},
+        {"counties": ["alpha.a1", "beta.b1"]},
+        {"counties": ["beta.b2", "alpha.a2", "beta.b1", "alpha.a1"]},
+        {"townships": ["alpha.a1.t1"], "counties": ["beta.b1"]},
+        {"city": "beta", "counties": ["alpha.a2"]},
+        {"city": "alpha"},
+    ]
     kinds = ["air.excess_emission", "water.excess_emission", "eia.unapproved_construction"]
-    return [{"id": f"two-{i}-{k}", "decided_on": "2026-11-25", "region": place,
-             "violation": {"kind": kind, "occurred_on": "2026-09-01", "investment": "2000000"}}
-            for i, place in enumerate(places) for k, kind in enumerate(kinds)]
+    return [
+        {
+            "id": f"two-{i}-{k}",
+            "decided_on": "2026-11-25",
+            "region": place,
+            "violation": {"kind": kind, "occurred_on": "2026-09-01", "investment": "2000000"},
+        }
+        for i, place in enumerate(places)
+        for k, kind in enumerate(kinds)
+    ]
 
 
 def _generated(profile: str, n: int) -> list[dict[str, Any]]:
@@ -102,8 +114,7 @@ def _generated(profile: str, n: int) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     @seed(16)
-    @settings(max_examples=n, database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=n, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(ers.case_dicts(engine))
     def collect(case: dict[str, Any]) -> None:
         out.append(case)
@@ -142,8 +153,15 @@ def test_three_hash_seeds_give_the_same_bytes(tree: Path) -> None:
     outputs = set()
     for hash_seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        r = subprocess.run([sys.executable, "-c", SCRIPT], input=json.dumps(work), env=env,
-                           capture_output=True, text=True, timeout=600, check=True)
+        r = subprocess.run(
+            [sys.executable, "-c", SCRIPT],
+            input=json.dumps(work),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
         outputs.add(r.stdout)
     assert len(outputs) == 1
     lines = outputs.pop().splitlines()

@@ -45,10 +45,14 @@ def test_agree_on_generated_national_cases(case: dict[str, Any]) -> None:
 
 
 def test_durable_evaluator_is_really_used() -> None:
-    d = DURABLE["hebei/langfang"].decide({
-        "decided_on": "2026-11-25",
-        "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
-        "region": {"county": "langfang.gu_an"}, "procedure": {"discovered_through": "city_audit"}})
+    d = DURABLE["hebei/langfang"].decide(
+        {
+            "decided_on": "2026-11-25",
+            "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
+            "region": {"county": "langfang.gu_an"},
+            "procedure": {"discovered_through": "city_audit"},
+        }
+    )
     assert d.evaluator == "durable"
     assert d.jurisdiction.rule == "langfang.jurisdiction.city_actions"
 

@@ -18,8 +18,7 @@ from envrules.testing.fuzz import fuzz_cases, fuzz_rulesets
 
 
 def quick(n: int) -> settings:
-    return settings(max_examples=n, deadline=None, database=None,
-                    suppress_health_check=list(HealthCheck))
+    return settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 
 def _no_findings(found: list[Finding]) -> None:
@@ -38,7 +37,8 @@ def _without_evaluator(engine: envrules.Engine, case: dict[str, Any]) -> Any:
 @quick(25)
 @given(ers.ruleset_files(), ers.generated_cases(["g.k0", "g.k1"], ["g.c0", "g.c1"]))
 def test_a_generated_profile_loads_decides_within_caps_and_evaluators_agree(
-        files: dict[str, str], case: dict[str, Any]) -> None:
+    files: dict[str, str], case: dict[str, Any]
+) -> None:
     engine = envrules.load("national", InMemorySource(files), cache=False)
     _, finding = check_case(engine, case)
     assert finding is None, finding
@@ -51,21 +51,37 @@ def test_a_generated_profile_loads_decides_within_caps_and_evaluators_agree(
 def test_a_mutated_profile_loads_or_says_where_it_is_wrong(files: dict[str, str]) -> None:
     def cases(engine: envrules.Engine) -> list[dict[str, Any]]:
         kinds = sorted(engine.plan.kinds)
-        return [{"decided_on": "2030-01-01", "violation": {"kind": k, "occurred_on": "2029-06-01"}}
-                for k in kinds[:3]]
+        return [
+            {"decided_on": "2030-01-01", "violation": {"kind": k, "occurred_on": "2029-06-01"}}
+            for k in kinds[:3]
+        ]
 
     _, found = check_ruleset(files, "national", cases)
     _no_findings(found)
 
 
 CORPUS = [
-    {"decided_on": "2026-11-25", "region": {"county": "langfang.gu_an"},
-     "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01",
-                   "circumstances": ["harm_eliminated"]}},
-    {"decided_on": "2024-06-01", "region": {"county": "langfang.sanhe"},
-     "violation": {"kind": "eia.unapproved_construction", "occurred_on": "2023-03-01",
-                   "investment": "5000000", "eia_document": "report_book", "severity": "serious"},
-     "enterprise": {"prior_violations": [{"decided_on": "2022-01-01", "kind": "air.excess_emission"}]}},
+    {
+        "decided_on": "2026-11-25",
+        "region": {"county": "langfang.gu_an"},
+        "violation": {
+            "kind": "air.excess_emission",
+            "occurred_on": "2026-09-01",
+            "circumstances": ["harm_eliminated"],
+        },
+    },
+    {
+        "decided_on": "2024-06-01",
+        "region": {"county": "langfang.sanhe"},
+        "violation": {
+            "kind": "eia.unapproved_construction",
+            "occurred_on": "2023-03-01",
+            "investment": "5000000",
+            "eia_document": "report_book",
+            "severity": "serious",
+        },
+        "enterprise": {"prior_violations": [{"decided_on": "2022-01-01", "kind": "air.excess_emission"}]},
+    },
 ]
 LANGFANG = envrules.load("hebei/langfang")
 
@@ -77,8 +93,9 @@ def test_a_hostile_case_gets_a_decision_or_a_typed_error(case: Any) -> None:
     assert finding is None, finding
 
 
-@pytest.mark.parametrize("profile", ["national", "hebei/langfang", "guangdong/shenzhen",
-                                     "hebei/handan", "liaoning/panjin"])
+@pytest.mark.parametrize(
+    "profile", ["national", "hebei/langfang", "guangdong/shenzhen", "hebei/handan", "liaoning/panjin"]
+)
 def test_the_fuzz_run_slice_for_a_profile(profile: str) -> None:
     report = fuzz_cases(profile, 1500, seed=11)
     _no_findings(report.findings)
@@ -92,6 +109,7 @@ def test_the_fuzz_run_slice_for_rulesets() -> None:
 
 
 # ------------------------------------------------------------------ controls
+
 
 class _Broken:
     """An engine whose decide fails the way a bug would."""
@@ -111,8 +129,15 @@ def test_control_an_amount_above_the_cap_is_a_finding() -> None:
     data = LANGFANG.decide(CORPUS[1]).data()
     assert cap_problems(data) == []
     p = data["penalty"]
-    doctored = {"penalty": {**p, "permitted_range": {"min": p["statutory_range"]["min"],
-                                                     "max": str(int(p["statutory_range"]["max"]) + 1)}}}
+    doctored = {
+        "penalty": {
+            **p,
+            "permitted_range": {
+                "min": p["statutory_range"]["min"],
+                "max": str(int(p["statutory_range"]["max"]) + 1),
+            },
+        }
+    }
     assert cap_problems(doctored)
 
 

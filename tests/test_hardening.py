@@ -57,8 +57,13 @@ def within(seconds: int) -> Iterator[None]:
 
 
 def load(**files: str) -> envrules.Engine:
-    source = InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND,
-                             **{f"national/{k}.yaml": v for k, v in files.items()}})
+    source = InMemorySource(
+        {
+            "national/profile.yaml": NATIONAL,
+            "national/kinds.yaml": KIND,
+            **{f"national/{k}.yaml": v for k, v in files.items()},
+        }
+    )
     return envrules.load("national", source, cache=False)
 
 
@@ -76,16 +81,20 @@ def refused(files: dict[str, str], where: str, needle: str = "") -> EnvrulesErro
 
 # ------------------------------------------------------------- ruleset YAML
 
+
 @pytest.mark.parametrize("value", ["2023-02-30", "2023-13-01", "0000-01-01"])
 def test_an_impossible_date_in_a_ruleset_names_file_and_line(value: str) -> None:
     refused({"kinds": KIND.replace("2015-01-01", value)}, "national/kinds.yaml:6")
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    (KIND.replace("id: base", "id: !!int x"), ":9"),
-    ("--- !!set\n? a\n? b\n", ":1"),
-    ("kinds: !!python/object:os.system ls\n", ":1"),
-])
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (KIND.replace("id: base", "id: !!int x"), ":9"),
+        ("--- !!set\n? a\n? b\n", ":1"),
+        ("kinds: !!python/object:os.system ls\n", ":1"),
+    ],
+)
 def test_other_yaml_constructor_errors_name_file_and_line(text: str, line: str) -> None:
     refused({"kinds": text}, "national/kinds.yaml" + line)
 
@@ -117,8 +126,11 @@ def test_a_long_extends_chain_is_refused_with_the_limit() -> None:
 
 
 def test_a_bad_extends_names_file_and_line() -> None:
-    files = {"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND,
-             "a/profile.yaml": "title: {zh: 甲, en: A}\n\nextends: [nowhere]\n"}
+    files = {
+        "national/profile.yaml": NATIONAL,
+        "national/kinds.yaml": KIND,
+        "a/profile.yaml": "title: {zh: 甲, en: A}\n\nextends: [nowhere]\n",
+    }
     with pytest.raises(EnvrulesError) as info:
         envrules.load("a", InMemorySource(files), cache=False)
     assert "a/profile.yaml:3" in info.value.text("en")
@@ -165,8 +177,11 @@ def test_a_symlink_inside_the_tree_is_followed(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------- ruleset meaning
 
+
 def test_duplicate_version_ids_within_a_kind_are_refused() -> None:
-    text = KIND + """\
+    text = (
+        KIND
+        + """\
       - id: test.kind.v1
         effective_from: 2020-01-01
         basis: {law: 测试法, article: 第二条}
@@ -174,6 +189,7 @@ def test_duplicate_version_ids_within_a_kind_are_refused() -> None:
           - id: base
             fine: {formula: fixed, min: "10000", max: "200000"}
 """
+    )
     refused({"kinds": text}, "national/kinds.yaml:", "test.kind.v1")
 
 
@@ -185,21 +201,30 @@ def test_duplicate_version_ids_across_kinds_are_refused() -> None:
 @pytest.mark.parametrize("what", ["item", "factor", "level"])
 def test_duplicate_benchmark_ids_are_refused(what: str) -> None:
     level = "              - {id: low, title: 低, percent: 1}\n"
-    factor = ("          - id: f1\n            title: {zh: 因素, en: factor}\n            levels:\n"
-              + level * (2 if what == "level" else 1))
-    item = ("      - id: b.i1\n        title: {zh: 事项, en: item}\n        kinds: [test.kind]\n"
-            "        basis: {law: 测试基准, article: 第一条}\n        factors:\n"
-            + factor * (2 if what == "factor" else 1))
-    text = ("benchmarks:\n  - id: b\n    title: {zh: 基准, en: benchmark}\n"
-            "    basis: {law: 测试基准, article: 第一条}\n    effective_from: 2015-01-01\n"
-            "    items:\n" + item * (2 if what == "item" else 1))
+    factor = (
+        "          - id: f1\n            title: {zh: 因素, en: factor}\n            levels:\n"
+        + level * (2 if what == "level" else 1)
+    )
+    item = (
+        "      - id: b.i1\n        title: {zh: 事项, en: item}\n        kinds: [test.kind]\n"
+        "        basis: {law: 测试基准, article: 第一条}\n        factors:\n"
+        + factor
+        * (2 if what == "factor" else 1)
+    )
+    text = (
+        "benchmarks:\n  - id: b\n    title: {zh: 基准, en: benchmark}\n"
+        "    basis: {law: 测试基准, article: 第一条}\n    effective_from: 2015-01-01\n"
+        "    items:\n" + item * (2 if what == "item" else 1)
+    )
     error = refused({"bench": text}, "national/bench.yaml:")
     assert "more than once" in error.text("en") or "duplicate" in error.text("en")
 
 
 def test_per_unit_with_min_above_max_is_a_ruleset_error() -> None:
-    text = KIND.replace('fine: {formula: fixed, min: "10000", max: "100000"}',
-                        'fine: {formula: per_unit, base: units, min: "500", max: "100"}')
+    text = KIND.replace(
+        'fine: {formula: fixed, min: "10000", max: "100000"}',
+        'fine: {formula: per_unit, base: units, min: "500", max: "100"}',
+    )
     assert "per_unit" in text
     refused({"kinds": text}, "national/kinds.yaml:", "min")
 
@@ -227,21 +252,24 @@ def _nested(depth: int) -> object:
     return value
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"violation__severity": _nested(2000)}, "violation.severity"),
-    ({"region__counties": 5}, "region.counties"),
-    ({"region__counties": "langfang.gu_an"}, "region.counties"),
-    ({"violation__investment": "-0"}, "violation.investment"),
-    ({"violation__investment": "-0.00"}, "violation.investment"),
-    ({"profile": 5}, "profile"),
-    ({"violation__occurred_on": 1725148800}, "violation.occurred_on"),
-    ({"violation__occurred_on": "2026-09-01T10:00:00"}, "violation.occurred_on"),
-    ({"violation__occurred_on": "2023-02-30"}, "violation.occurred_on"),
-    ({"violation__units": True}, "violation.units"),
-    ({"violation__investment": "１００００"}, "violation.investment"),
-    ({"violation__investment": "١٠٠٠٠"}, "violation.investment"),
-    ({"id": "\x1b[31mred\x1b[0m"}, "id"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"violation__severity": _nested(2000)}, "violation.severity"),
+        ({"region__counties": 5}, "region.counties"),
+        ({"region__counties": "langfang.gu_an"}, "region.counties"),
+        ({"violation__investment": "-0"}, "violation.investment"),
+        ({"violation__investment": "-0.00"}, "violation.investment"),
+        ({"profile": 5}, "profile"),
+        ({"violation__occurred_on": 1725148800}, "violation.occurred_on"),
+        ({"violation__occurred_on": "2026-09-01T10:00:00"}, "violation.occurred_on"),
+        ({"violation__occurred_on": "2023-02-30"}, "violation.occurred_on"),
+        ({"violation__units": True}, "violation.units"),
+        ({"violation__investment": "１００００"}, "violation.investment"),
+        ({"violation__investment": "١٠٠٠٠"}, "violation.investment"),
+        ({"id": "\x1b[31mred\x1b[0m"}, "id"),
+    ],
+)
 def test_bad_case_values_name_their_field(changes: dict[str, object], field: str) -> None:
     with within(20), pytest.raises(envrules.CaseError) as info:
         ENGINE.decide(_case(**changes))
@@ -252,10 +280,14 @@ def test_bad_case_values_name_their_field(changes: dict[str, object], field: str
 
 # ------------------------------------------------------------- command line
 
-@pytest.mark.parametrize(("stdin", "needle"), [
-    ('{"id": ' + "9" * 4300 + "}", "digits"),
-    ("[" * 1000 + "]" * 1000, "nest"),
-])
+
+@pytest.mark.parametrize(
+    ("stdin", "needle"),
+    [
+        ('{"id": ' + "9" * 4300 + "}", "digits"),
+        ("[" * 1000 + "]" * 1000, "nest"),
+    ],
+)
 def test_json_the_cli_cannot_take_is_one_line_and_exit_2(stdin: str, needle: str) -> None:
     r = run("decide", "-", "-p", "hebei/langfang", stdin=stdin)
     assert r.returncode == 2, (r.stdout, r.stderr)
@@ -292,11 +324,18 @@ def subprocess_in(cwd: Path, *args: str):  # type: ignore[no-untyped-def]
     import subprocess
 
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    return subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()",
-                           *args], capture_output=True, text=True, cwd=cwd, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-c", "from envrules.tools.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env=env,
+    )
 
 
 # ------------------------------------------------------------- scenarios
+
 
 def _scenario_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "x.scenarios.yaml"
@@ -307,11 +346,17 @@ def _scenario_file(tmp_path: Path, text: str) -> Path:
 HEAD = "profile: hebei/langfang\nscenarios:\n  - id: s\n    case:\n"
 
 
-@pytest.mark.parametrize(("body", "line"), [
-    ("      decided_on: 2026-02-30\n      violation: {kind: air.excess_emission, "
-     "occurred_on: 2026-09-01}\n    expect: {}\n", ":5"),
-    ("      decided_on: !!int x\n    expect: {}\n", ":5"),
-])
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (
+            "      decided_on: 2026-02-30\n      violation: {kind: air.excess_emission, "
+            "occurred_on: 2026-09-01}\n    expect: {}\n",
+            ":5",
+        ),
+        ("      decided_on: !!int x\n    expect: {}\n", ":5"),
+    ],
+)
 def test_bad_scenario_yaml_names_file_and_line(tmp_path: Path, body: str, line: str) -> None:
     r = run("test", str(_scenario_file(tmp_path, HEAD + body)))
     assert r.returncode == 2, (r.stdout, r.stderr)
@@ -345,10 +390,12 @@ def test_scenario_list_matching_is_polynomial() -> None:
 
 # ------------------------------------------------------------- durable-rules
 
+
 def _wide(n_any: int, n_in: int) -> dict[str, str]:
     counties = [f"w.c{i}" for i in range(max(n_any, n_in))]
     regions = "regions:\n  - {id: w, name: 市, level: city}\n" + "".join(
-        f"  - {{id: {c}, name: 县{i}, level: county, parent: w}}\n" for i, c in enumerate(counties))
+        f"  - {{id: {c}, name: 县{i}, level: county, parent: w}}\n" for i, c in enumerate(counties)
+    )
     ors = ", ".join(f"{{region.county: {c}}}" for c in counties[:n_any])
     table = f"""\
 tables:
@@ -375,14 +422,22 @@ tables:
 
 def test_durable_takes_a_wide_any_and_a_long_in_and_agrees() -> None:
     files = _wide(40, 600)
-    source = InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND,
-                             **{f"national/{k}.yaml": v for k, v in files.items()}})
+    source = InMemorySource(
+        {
+            "national/profile.yaml": NATIONAL,
+            "national/kinds.yaml": KIND,
+            **{f"national/{k}.yaml": v for k, v in files.items()},
+        }
+    )
     compiled = envrules.load("national", source, cache=False)
     with within(60):
         durable = compiled.with_evaluator("durable")
     for i in (0, 39, 40, 599):
-        case = {"decided_on": "2026-11-25", "region": {"county": f"w.c{i}"},
-                "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"}}
+        case = {
+            "decided_on": "2026-11-25",
+            "region": {"county": f"w.c{i}"},
+            "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"},
+        }
         a, b = _without_evaluator(compiled, case), _without_evaluator(durable, case)
         assert a == b
         assert ("w.any" if i < 40 else "w.in") in json.dumps(a)
@@ -406,8 +461,11 @@ def _rss_kb() -> int:
 def test_durable_engines_free_their_state() -> None:
     import gc
 
-    engine = envrules.load("national", InMemorySource(
-        {"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND}), cache=False)
+    engine = envrules.load(
+        "national",
+        InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND}),
+        cache=False,
+    )
     case = {"decided_on": "2026-11-25", "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"}}
 
     def churn(n: int) -> None:
@@ -429,22 +487,35 @@ def test_durable_holds_more_first_tests_than_one_node_can() -> None:
     node of the engine can hold (its lookup then loops for ever)."""
     counties = [f"w.c{i}" for i in range(700)]
     regions = "regions:\n  - {id: w, name: 市, level: city}\n" + "".join(
-        f"  - {{id: {c}, name: 县{i}, level: county, parent: w}}\n" for i, c in enumerate(counties))
+        f"  - {{id: {c}, name: 县{i}, level: county, parent: w}}\n" for i, c in enumerate(counties)
+    )
     rules = "".join(
         f"      - id: w.r{i}\n        title: {{zh: 县{i}, en: county {i}}}\n"
         f"        when: {{region.county: {c}}}\n        then: {{office: w.o{i}}}\n"
         f"        basis: {{law: 测试, article: 第{i + 1}条}}\n        effective_from: 2015-01-01\n"
-        for i, c in enumerate(counties))
-    table = ("tables:\n  - id: w.offices\n    title: {zh: 科室, en: offices}\n    decides: office\n"
-             "    hit_policy: first\n    rules:\n" + rules)
-    source = InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND,
-                             "national/regions.yaml": regions, "national/offices.yaml": table})
+        for i, c in enumerate(counties)
+    )
+    table = (
+        "tables:\n  - id: w.offices\n    title: {zh: 科室, en: offices}\n    decides: office\n"
+        "    hit_policy: first\n    rules:\n" + rules
+    )
+    source = InMemorySource(
+        {
+            "national/profile.yaml": NATIONAL,
+            "national/kinds.yaml": KIND,
+            "national/regions.yaml": regions,
+            "national/offices.yaml": table,
+        }
+    )
     compiled = envrules.load("national", source, cache=False)
     with within(60):
         durable = compiled.with_evaluator("durable")
     for i in (0, 511, 699):
-        case = {"decided_on": "2026-11-25", "region": {"county": f"w.c{i}"},
-                "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"}}
+        case = {
+            "decided_on": "2026-11-25",
+            "region": {"county": f"w.c{i}"},
+            "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"},
+        }
         a = _without_evaluator(compiled, case)
         assert a == _without_evaluator(durable, case) and f"w.o{i}" in json.dumps(a)
 
@@ -479,6 +550,8 @@ def test_the_durable_network_model_matches_the_engines_limits() -> None:
 def test_a_list_where_a_member_is_due_is_a_ruleset_error() -> None:
     """Found by the fuzz run: ``contains: []`` in a tier's condition crashed
     the compiler (an unhashable list) instead of naming its place."""
-    text = KIND.replace("          - id: base\n",
-                        "          - id: base\n            when: {violation.circumstances: {contains: []}}\n")
+    text = KIND.replace(
+        "          - id: base\n",
+        "          - id: base\n            when: {violation.circumstances: {contains: []}}\n",
+    )
     refused({"kinds": text}, "national/kinds.yaml:10")

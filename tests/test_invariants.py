@@ -71,8 +71,7 @@ def test_deterministic_and_evaluators_agree(profile: str) -> None:
     check()
 
 
-@settings(max_examples=max(5000, settings.default.max_examples), deadline=None,
-          suppress_health_check=QUIET)
+@settings(max_examples=max(5000, settings.default.max_examples), deadline=None, suppress_health_check=QUIET)
 @given(st.data())
 def test_five_thousand_cases_within_caps_and_never_heavier(data: st.DataObject) -> None:
     engine = ENGINES["national"]
@@ -89,21 +88,45 @@ def test_the_penalty_invariants_can_fail() -> None:
     import json
 
     engine = ENGINES["national"]
-    reduced = engine.decide({"decided_on": "2024-06-01", "violation": {
-        "kind": "air.excess_emission", "occurred_on": "2024-03-01", "ended_on": "2024-03-01",
-        "circumstances": ["harm_eliminated"]}})
+    reduced = engine.decide(
+        {
+            "decided_on": "2024-06-01",
+            "violation": {
+                "kind": "air.excess_emission",
+                "occurred_on": "2024-03-01",
+                "ended_on": "2024-03-01",
+                "circumstances": ["harm_eliminated"],
+            },
+        }
+    )
     data = json.loads(reduced.to_json())
     data["penalty"]["permitted_range"]["min"] = "0"
     with pytest.raises(AssertionError, match="never reaches zero"):
         invariants.assert_reduced_above_zero(envrules.Decision.model_validate(data))
-    fined = engine.decide({"decided_on": "2024-06-01", "violation": {
-        "kind": "air.excess_emission", "occurred_on": "2024-03-01", "ended_on": "2024-03-01"}})
+    fined = engine.decide(
+        {
+            "decided_on": "2024-06-01",
+            "violation": {
+                "kind": "air.excess_emission",
+                "occurred_on": "2024-03-01",
+                "ended_on": "2024-03-01",
+            },
+        }
+    )
     data = json.loads(fined.to_json())
     data["penalty"]["outcome"] = "no_penalty"
     with pytest.raises(AssertionError, match="without a limitation"):
         invariants.assert_no_penalty_has_ground(envrules.Decision.model_validate(data))
-    mixed = engine.decide({"decided_on": "2026-12-01", "violation": {
-        "kind": "air.evading_supervision", "occurred_on": "2025-06-01", "ended_on": "2025-06-01"}})
+    mixed = engine.decide(
+        {
+            "decided_on": "2026-12-01",
+            "violation": {
+                "kind": "air.evading_supervision",
+                "occurred_on": "2025-06-01",
+                "ended_on": "2025-06-01",
+            },
+        }
+    )
     data = json.loads(mixed.to_json())
     data["penalty"]["applied_version"] = "air.evading_supervision.code_2026"
     with pytest.raises(AssertionError, match="restrictive measures"):

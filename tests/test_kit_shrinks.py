@@ -40,10 +40,17 @@ def test_kit_finds_and_shrinks_the_planted_cap_breaker(tmp_path: Path) -> None:
             return True
         return False
 
-    minimal = find(ers.cases(engine, kinds=["air.excess_emission"]), breaks_cap,
-                   settings=settings(max_examples=5000, deadline=None, database=None,
-                                     derandomize=True,
-                                     suppress_health_check=list(HealthCheck)))
+    minimal = find(
+        ers.cases(engine, kinds=["air.excess_emission"]),
+        breaks_cap,
+        settings=settings(
+            max_examples=5000,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
     v = minimal.violation
     assert v is not None
     assert v.kind == "air.excess_emission"

@@ -9,11 +9,17 @@ import pytest
 import envrules
 
 
-def _eia(engine: envrules.Engine, occurred: str, decided: str | None = None,
-         **extra: object) -> envrules.Decision:
+def _eia(
+    engine: envrules.Engine, occurred: str, decided: str | None = None, **extra: object
+) -> envrules.Decision:
     # a continuing kind: construction is taken to have ended the day it began
-    violation = {"kind": "eia.unapproved_construction", "occurred_on": occurred,
-                 "ended_on": occurred, "eia_document": "report_book", **extra}
+    violation = {
+        "kind": "eia.unapproved_construction",
+        "occurred_on": occurred,
+        "ended_on": occurred,
+        "eia_document": "report_book",
+        **extra,
+    }
     case: dict[str, object] = {"violation": violation, "region": {"county": "langfang.gu_an"}}
     if decided:
         case["decided_on"] = decided
@@ -43,10 +49,13 @@ def test_percentage_range_without_investment_asks_for_it(langfang: envrules.Engi
     assert p.missing_facts == ("violation.investment",)
 
 
-@pytest.mark.parametrize(("investment", "applied"), [
-    ("80000000", "eia.unapproved_construction.code_2026"),  # 1%–5% = 80万–400万: Code lighter
-    ("3000000", "eia.unapproved_construction.eia_law_2018"),  # 3万–15万: old law lighter
-])
+@pytest.mark.parametrize(
+    ("investment", "applied"),
+    [
+        ("80000000", "eia.unapproved_construction.code_2026"),  # 1%–5% = 80万–400万: Code lighter
+        ("3000000", "eia.unapproved_construction.eia_law_2018"),  # 3万–15万: old law lighter
+    ],
+)
 def test_lighter_law_between_old_percentage_and_code_fixed_range(
     langfang: envrules.Engine, investment: str, applied: str
 ) -> None:

@@ -32,8 +32,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("fixture", "profile", "code", "file", "line"), CASES,
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("fixture", "profile", "code", "file", "line"), CASES, ids=[c[0] for c in CASES])
 def test_each_planted_problem_is_found_at_its_place(
     fixture: str, profile: str, code: str, file: str, line: int
 ) -> None:
@@ -53,9 +52,16 @@ def test_the_cap_breaking_adjustment_is_refused_at_decision_time() -> None:
 
     engine = envrules.load("national", BROKEN / "E011-cap-breaking-adjustment")
     with pytest.raises(envrules.CapExceeded) as info:
-        engine.decide({"decided_on": "2020-01-01", "violation": {
-            "kind": "test.kind", "occurred_on": "2019-06-01",
-            "circumstances": ["refused_correction"]}})
+        engine.decide(
+            {
+                "decided_on": "2020-01-01",
+                "violation": {
+                    "kind": "test.kind",
+                    "occurred_on": "2019-06-01",
+                    "circumstances": ["refused_correction"],
+                },
+            }
+        )
     assert info.value.rule == "test.heavier.too_far"
 
 
@@ -65,6 +71,5 @@ def test_the_shipped_rulesets_lint_clean() -> None:
     from .conftest import RULESETS
 
     source = DirectorySource(RULESETS)
-    findings = [str(f) for name, _ in selectable_profiles(source)
-                for f in lint_profile(source, name)]
+    findings = [str(f) for name, _ in selectable_profiles(source) for f in lint_profile(source, name)]
     assert findings == []

@@ -28,16 +28,28 @@ kinds:
 
 
 def _engine(**files: str) -> envrules.Engine:
-    source = InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND,
-                             **{f"national/{k}.yaml": v for k, v in files.items()}})
+    source = InMemorySource(
+        {
+            "national/profile.yaml": NATIONAL,
+            "national/kinds.yaml": KIND,
+            **{f"national/{k}.yaml": v for k, v in files.items()},
+        }
+    )
     return envrules.load("national", source)
 
 
 def test_a_versions_own_limitation_period_prevails() -> None:
     engine = _engine()
-    case = {"decided_on": "2020-03-01", "violation": {
-        "kind": "test.kind", "occurred_on": "2015-06-01", "ended_on": "2015-06-01",
-        "discovered_on": "2019-01-01", "investment": "1000000"}}
+    case = {
+        "decided_on": "2020-03-01",
+        "violation": {
+            "kind": "test.kind",
+            "occurred_on": "2015-06-01",
+            "ended_on": "2015-06-01",
+            "discovered_on": "2019-01-01",
+            "investment": "1000000",
+        },
+    }
     p = engine.decide(case).penalty
     assert p is not None
     assert p.limitation.years == 5 and not p.limitation.expired
@@ -46,8 +58,10 @@ def test_a_versions_own_limitation_period_prevails() -> None:
 
 def test_money_ignores_the_callers_decimal_context() -> None:
     engine = _engine()
-    case = {"decided_on": "2016-01-01", "violation": {
-        "kind": "test.kind", "occurred_on": "2015-06-01", "investment": "123456700.01"}}
+    case = {
+        "decided_on": "2016-01-01",
+        "violation": {"kind": "test.kind", "occurred_on": "2015-06-01", "investment": "123456700.01"},
+    }
     with decimal.localcontext() as ctx:
         ctx.prec = 8
         p = engine.decide(case).penalty
@@ -59,8 +73,7 @@ def test_money_ignores_the_callers_decimal_context() -> None:
 def test_absurd_amounts_are_refused_with_the_field_named() -> None:
     engine = _engine()
     with pytest.raises(envrules.CaseError) as info:
-        engine.decide({"violation": {"kind": "test.kind", "occurred_on": "2015-06-01",
-                                     "investment": "1e31"}})
+        engine.decide({"violation": {"kind": "test.kind", "occurred_on": "2015-06-01", "investment": "1e31"}})
     assert info.value.problems[0].field == "violation.investment"
 
 
@@ -80,8 +93,9 @@ adjustments:
     assert "national/adj.yaml:5" in str(info.value)
 
 
-@pytest.mark.parametrize(("kind", "rng"), [("lighter", "{lower: '0.6', upper: '0.9'}"),
-                                          ("heavier", "{lower: '0', upper: '0.3'}")])
+@pytest.mark.parametrize(
+    ("kind", "rng"), [("lighter", "{lower: '0.6', upper: '0.9'}"), ("heavier", "{lower: '0', upper: '0.3'}")]
+)
 def test_an_adjustment_range_cannot_point_the_wrong_way(kind: str, rng: str) -> None:
     adj = f"""\
 adjustments:
@@ -108,8 +122,12 @@ adjustments:
     effective_to: 2016-12-31
 """
     engine = _engine(adj=adj)
-    violation = {"kind": "test.kind", "occurred_on": "2016-06-01", "investment": "1000000",
-                 "circumstances": ["sensitive_area"]}
+    violation = {
+        "kind": "test.kind",
+        "occurred_on": "2016-06-01",
+        "investment": "1000000",
+        "circumstances": ["sensitive_area"],
+    }
     before = engine.decide({"decided_on": "2016-10-01", "violation": violation}).penalty
     after = engine.decide({"decided_on": "2017-03-01", "violation": violation}).penalty
     assert before is not None and after is not None
@@ -127,8 +145,10 @@ def test_a_range_narrower_than_a_yuan_is_never_left_by_rounding() -> None:
     """Found by the fuzz run: a statutory range of 0.01–0.01 with 从轻 gave a
     permitted range of 0–0 (the lighter part rounded down to whole yuan) and a
     recommended 0 or 1 outside the range."""
-    kind = KIND.replace('fine: {formula: percent_of, base: investment, min_percent: "1", max_percent: "5"}',
-                        'fine: {formula: fixed, min: "0.01", max: "0.87"}')
+    kind = KIND.replace(
+        'fine: {formula: percent_of, base: investment, min_percent: "1", max_percent: "5"}',
+        'fine: {formula: fixed, min: "0.01", max: "0.87"}',
+    )
     adj = """\
 adjustments:
   - id: test.lighter
@@ -143,13 +163,24 @@ discretion_standards:
     effective_from: 2015-01-01
     basis: {law: 测试, article: "2"}
 """
-    engine = envrules.load("national", InMemorySource({
-        "national/profile.yaml": NATIONAL, "national/kinds.yaml": kind, "national/adj.yaml": adj}),
-        cache=False)
+    engine = envrules.load(
+        "national",
+        InMemorySource(
+            {"national/profile.yaml": NATIONAL, "national/kinds.yaml": kind, "national/adj.yaml": adj}
+        ),
+        cache=False,
+    )
     for circumstances in ([], ["harm_eliminated"]):
-        p = engine.decide({"decided_on": "2016-01-01", "violation": {
-            "kind": "test.kind", "occurred_on": "2015-06-01",
-            "circumstances": circumstances}}).penalty
+        p = engine.decide(
+            {
+                "decided_on": "2016-01-01",
+                "violation": {
+                    "kind": "test.kind",
+                    "occurred_on": "2015-06-01",
+                    "circumstances": circumstances,
+                },
+            }
+        ).penalty
         assert p is not None and p.permitted_range is not None and p.recommended is not None
         r = p.permitted_range
         assert Decimal("0.01") <= r.min <= r.max <= Decimal("0.87")

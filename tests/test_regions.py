@@ -58,13 +58,25 @@ PICKED = [
 
 # Dated renames: region id -> a former name it records.
 RENAMES = {
-    "hebei/baoding": {"baoding.jingxiu": "新市区", "baoding.lianchi": "北市区", "baoding.mancheng": "满城县",
-                      "baoding.qingyuan": "清苑县", "baoding.xushui": "徐水县"},
-    "hebei/commerce": {"xingtai.xiangdu": "桥东区", "xingtai.xindu": "桥西区", "xingtai.renze": "任县",
-                       "xingtai.nanhe": "南和县"},
+    "hebei/baoding": {
+        "baoding.jingxiu": "新市区",
+        "baoding.lianchi": "北市区",
+        "baoding.mancheng": "满城县",
+        "baoding.qingyuan": "清苑县",
+        "baoding.xushui": "徐水县",
+    },
+    "hebei/commerce": {
+        "xingtai.xiangdu": "桥东区",
+        "xingtai.xindu": "桥西区",
+        "xingtai.renze": "任县",
+        "xingtai.nanhe": "南和县",
+    },
     "liaoning/panjin": {"panjin.dawa": "大洼县", "panjin.panshan.taiping": "太平镇"},
-    "guangdong/shenzhen": {"shenzhen.longhua": "龙华新区", "shenzhen.pingshan": "坪山新区",
-                           "shenzhen.guangming": "光明新区"},
+    "guangdong/shenzhen": {
+        "shenzhen.longhua": "龙华新区",
+        "shenzhen.pingshan": "坪山新区",
+        "shenzhen.guangming": "光明新区",
+    },
     "shaanxi/shangluo": {"shangluo.shangzhou": "商州市"},
 }
 
@@ -139,14 +151,20 @@ def test_each_profile_has_its_regions_file() -> None:
 
 
 @pytest.mark.parametrize(("name", "rid", "code", "zh"), PICKED)
-def test_picked_townships_carry_the_published_code_and_are_accepted(name: str, rid: str, code: str,
-                                                                    zh: str) -> None:
+def test_picked_townships_carry_the_published_code_and_are_accepted(
+    name: str, rid: str, code: str, zh: str
+) -> None:
     engine = load(name)
     region = engine.plan.regions[rid]
     assert (region.code, region.name) == (code, zh)
     kind = PROFILES[name][2]
-    d = engine.decide({"decided_on": "2026-11-25", "region": {"township": rid},
-                       "violation": {"kind": kind, "occurred_on": "2026-09-01"}})
+    d = engine.decide(
+        {
+            "decided_on": "2026-11-25",
+            "region": {"township": rid},
+            "violation": {"kind": kind, "occurred_on": "2026-09-01"},
+        }
+    )
     assert d.jurisdiction is not None
 
 
@@ -157,8 +175,13 @@ def test_no_real_township_is_rejected(profile) -> None:
     for r in engine.plan.regions.values():
         if r.level != "township":
             continue
-        engine.decide({"decided_on": "2026-11-25", "region": {"township": r.id},
-                       "violation": {"kind": kind, "occurred_on": "2026-09-01"}})
+        engine.decide(
+            {
+                "decided_on": "2026-11-25",
+                "region": {"township": r.id},
+                "violation": {"kind": kind, "occurred_on": "2026-09-01"},
+            }
+        )
 
 
 def test_dated_renames_are_recorded() -> None:

@@ -13,18 +13,53 @@ from .conftest import RULESETS
 
 ENGINE = envrules.load("hebei/langfang", RULESETS)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
-                    st.floats(allow_nan=True), st.text(max_size=12),
-                    st.sampled_from(["2026-09-01", "2015-02-30", "1e31", "-5", "eia.unapproved_construction",
-                                     "air.excess_emission", "langfang.gu_an", "report_book",
-                                     "refused_correction", "NaN", "Infinity", ""]))
-json_like = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
-    max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "2026-09-01",
+            "2015-02-30",
+            "1e31",
+            "-5",
+            "eia.unapproved_construction",
+            "air.excess_emission",
+            "langfang.gu_an",
+            "report_book",
+            "refused_correction",
+            "NaN",
+            "Infinity",
+            "",
+        ]
+    ),
+)
+json_like = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
-VIOLATION_KEYS = ["kind", "occurred_on", "ended_on", "discovered_on", "eia_document", "severity",
-                  "investment", "illegal_gain", "cost", "units", "continuing_days",
-                  "exceedance_multiple", "circumstances", "harm"]
+VIOLATION_KEYS = [
+    "kind",
+    "occurred_on",
+    "ended_on",
+    "discovered_on",
+    "eia_document",
+    "severity",
+    "investment",
+    "illegal_gain",
+    "cost",
+    "units",
+    "continuing_days",
+    "exceedance_multiple",
+    "circumstances",
+    "harm",
+]
 
 
 @st.composite
@@ -32,9 +67,10 @@ def near_valid_cases(draw: st.DrawFn) -> dict[str, Any]:
     violation = {"kind": "air.excess_emission", "occurred_on": "2024-05-01"}
     for key in draw(st.lists(st.sampled_from(VIOLATION_KEYS), max_size=4, unique=True)):
         violation[key] = draw(json_like)
-    case: dict[str, Any] = {"violation": violation,
-                            "region": draw(st.one_of(st.just({"county": "langfang.gu_an"}),
-                                                     json_like))}
+    case: dict[str, Any] = {
+        "violation": violation,
+        "region": draw(st.one_of(st.just({"county": "langfang.gu_an"}), json_like)),
+    }
     if draw(st.booleans()):
         case["decided_on"] = draw(st.one_of(st.just("2026-11-25"), json_like))
     if draw(st.booleans()):

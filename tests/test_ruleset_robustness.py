@@ -35,8 +35,11 @@ def mangled(draw: st.DrawFn, text: str) -> str:
         elif how == "garble":
             line = lines[i]
             j = draw(st.integers(0, len(line)))
-            lines[i] = line[:j] + draw(st.sampled_from([":", "{", "]", "'", "-", "2026-13-40",
-                                                        "9.5", "null", "x"])) + line[j:]
+            lines[i] = (
+                line[:j]
+                + draw(st.sampled_from([":", "{", "]", "'", "-", "2026-13-40", "9.5", "null", "x"]))
+                + line[j:]
+            )
         else:
             j = draw(st.integers(0, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
@@ -46,8 +49,9 @@ def mangled(draw: st.DrawFn, text: str) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(mangled(JURISDICTION), mangled(KINDS))
 def test_a_mangled_ruleset_loads_or_says_where_it_is_wrong(tables: str, kinds: str) -> None:
-    source = InMemorySource({"national/profile.yaml": PROFILE,
-                             "national/jurisdiction.yaml": tables, "national/kinds.yaml": kinds})
+    source = InMemorySource(
+        {"national/profile.yaml": PROFILE, "national/jurisdiction.yaml": tables, "national/kinds.yaml": kinds}
+    )
     try:
         engine = envrules.load("national", source)
     except envrules.RulesetError as exc:
@@ -56,7 +60,8 @@ def test_a_mangled_ruleset_loads_or_says_where_it_is_wrong(tables: str, kinds: s
         return
     for kind in engine.plan.kinds:
         try:
-            engine.decide({"decided_on": "2026-11-25",
-                           "violation": {"kind": kind, "occurred_on": "2026-09-01"}})
+            engine.decide(
+                {"decided_on": "2026-11-25", "violation": {"kind": kind, "occurred_on": "2026-09-01"}}
+            )
         except envrules.CaseError:
             pass  # e.g. no version in force on that day: named, not a crash

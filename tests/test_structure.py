@@ -31,9 +31,11 @@ kinds:
 
 
 def _load(files: dict[str, str], profile: str = "national") -> envrules.Engine:
-    return envrules.load(profile, InMemorySource({"national/profile.yaml": NATIONAL,
-                                                  "national/kinds.yaml": KIND, **files}),
-                         cache=False)
+    return envrules.load(
+        profile,
+        InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": KIND, **files}),
+        cache=False,
+    )
 
 
 def _refused(files: dict[str, str], needle: str, profile: str = "national") -> str:
@@ -49,18 +51,27 @@ CHILD = "title: {zh: 子, en: child}\nextends: [national]\nselectable: true\n"
 
 def _replacement(new_id: str, replaces: str) -> str:
     return KIND.replace("id: t.kind\n", f"id: {new_id}\n    replaces: {replaces}\n").replace(
-        "t.kind.v1", f"{new_id}.v1")
+        "t.kind.v1", f"{new_id}.v1"
+    )
 
 
 def test_a_kind_replaced_twice_is_refused() -> None:
-    text = _refused({"c/profile.yaml": CHILD, "c/a.yaml": _replacement("t.kind_a", "t.kind"),
-                     "c/b.yaml": _replacement("t.kind_b", "t.kind")}, "t.kind", "c")
+    text = _refused(
+        {
+            "c/profile.yaml": CHILD,
+            "c/a.yaml": _replacement("t.kind_a", "t.kind"),
+            "c/b.yaml": _replacement("t.kind_b", "t.kind"),
+        },
+        "t.kind",
+        "c",
+    )
     assert "replaced" in text or "replaces" in text
 
 
 def test_a_replacement_of_a_missing_kind_is_refused() -> None:
-    _refused({"c/profile.yaml": CHILD, "c/a.yaml": _replacement("t.kind_a", "t.nowhere")},
-             "does not exist", "c")
+    _refused(
+        {"c/profile.yaml": CHILD, "c/a.yaml": _replacement("t.kind_a", "t.nowhere")}, "does not exist", "c"
+    )
 
 
 TABLE = """\
@@ -96,14 +107,28 @@ extend:
 
 
 def test_a_rule_replaced_twice_is_refused() -> None:
-    _refused({"national/table.yaml": TABLE, "c/profile.yaml": CHILD,
-              "c/a.yaml": _rule_replacing("c.b1", "t.offices.a"),
-              "c/b.yaml": _rule_replacing("c.b2", "t.offices.a")}, "replaced twice", "c")
+    _refused(
+        {
+            "national/table.yaml": TABLE,
+            "c/profile.yaml": CHILD,
+            "c/a.yaml": _rule_replacing("c.b1", "t.offices.a"),
+            "c/b.yaml": _rule_replacing("c.b2", "t.offices.a"),
+        },
+        "replaced twice",
+        "c",
+    )
 
 
 def test_a_rule_replacing_nothing_is_refused() -> None:
-    _refused({"national/table.yaml": TABLE, "c/profile.yaml": CHILD,
-              "c/a.yaml": _rule_replacing("c.b1", "t.offices.nowhere")}, "t.offices.nowhere", "c")
+    _refused(
+        {
+            "national/table.yaml": TABLE,
+            "c/profile.yaml": CHILD,
+            "c/a.yaml": _rule_replacing("c.b1", "t.offices.nowhere"),
+        },
+        "t.offices.nowhere",
+        "c",
+    )
 
 
 def test_the_engine_and_its_plan_cannot_be_mutated() -> None:
@@ -203,8 +228,9 @@ tables:
 
 
 def test_a_county_template_is_never_filled_with_nothing() -> None:
-    engine = _load({"c/profile.yaml": AUTHORITY, "c/regions.yaml": REGIONS,
-                    "c/jurisdiction.yaml": JURISDICTION}, "c")
+    engine = _load(
+        {"c/profile.yaml": AUTHORITY, "c/regions.yaml": REGIONS, "c/jurisdiction.yaml": JURISDICTION}, "c"
+    )
     case = {"decided_on": "2026-11-25", "violation": {"kind": "t.kind", "occurred_on": "2026-09-01"}}
     one = engine.decide({**case, "region": {"county": "w.a"}}).jurisdiction
     assert one is not None and one.authority == "w.a/eeb" and one.authority_name == "甲县分局"

@@ -46,10 +46,20 @@ tables:
 
 def test_a_renamed_body_reports_its_successor_on_later_dates() -> None:
     engine = envrules.load("city", InMemorySource(FILES))
-    old = engine.decide({"decided_on": "2017-05-01", "region": {"county": "c.a"},
-                         "violation": {"kind": "test.kind", "occurred_on": "2017-01-01"}})
-    new = engine.decide({"decided_on": "2026-11-25", "region": {"county": "c.a"},
-                         "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"}})
+    old = engine.decide(
+        {
+            "decided_on": "2017-05-01",
+            "region": {"county": "c.a"},
+            "violation": {"kind": "test.kind", "occurred_on": "2017-01-01"},
+        }
+    )
+    new = engine.decide(
+        {
+            "decided_on": "2026-11-25",
+            "region": {"county": "c.a"},
+            "violation": {"kind": "test.kind", "occurred_on": "2026-09-01"},
+        }
+    )
     (before,) = old.departments
     (after,) = new.departments
     assert before.department_name == "测试市环境保护局" and before.successor is None

@@ -29,8 +29,10 @@ def _cases(engine: envrules.Engine, n: int) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("evaluator", ["compiled", "durable"])
 def test_two_profiles_eight_threads_match_sequential(evaluator: str) -> None:
-    engines = [envrules.load("hebei/langfang", RULESETS, evaluator=evaluator),
-               envrules.load("national", RULESETS, evaluator=evaluator)]
+    engines = [
+        envrules.load("hebei/langfang", RULESETS, evaluator=evaluator),
+        envrules.load("national", RULESETS, evaluator=evaluator),
+    ]
     work = [(i % 2, c) for i in range(2) for c in _cases(engines[i % 2], 150)]
 
     def run(item: tuple[int, dict[str, Any]]) -> str:
@@ -49,11 +51,18 @@ def test_two_profiles_eight_threads_match_sequential(evaluator: str) -> None:
 def test_an_engine_is_unaffected_by_another_profile_deciding() -> None:
     a = envrules.load("hebei/langfang", RULESETS, evaluator="durable")
     b = envrules.load("national", RULESETS, evaluator="durable")
-    case = {"decided_on": "2026-11-25", "region": {"county": "langfang.gu_an"},
-            "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}}
+    case = {
+        "decided_on": "2026-11-25",
+        "region": {"county": "langfang.gu_an"},
+        "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
+    }
     before = a.decide(case)
-    b.decide({"decided_on": "2026-11-25",
-              "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}})
+    b.decide(
+        {
+            "decided_on": "2026-11-25",
+            "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
+        }
+    )
     assert a.decide(case) == before
 
 
@@ -69,8 +78,12 @@ def test_durable_state_does_not_accumulate() -> None:
     assert host.get_state(name, "control")["sid"] == "control"
     host.delete_state(name, "control")
     for _ in range(300):
-        engine.decide({"decided_on": "2026-11-25",
-                       "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}})
+        engine.decide(
+            {
+                "decided_on": "2026-11-25",
+                "violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"},
+            }
+        )
     # the decisions' fixed session was deleted after each one: nothing is stored
     with pytest.raises(Exception, match="Could not get state"):  # durable raises a bare Exception
         host.get_state(name, _durable._SESSION)

@@ -88,7 +88,8 @@ def test_export_then_import_keeps_every_byte(profile: str, tree: Path, tmp_path:
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_import_from_scratch_gives_the_same_rules_and_decisions(
-        profile: str, tree: Path, tmp_path: Path) -> None:
+    profile: str, tree: Path, tmp_path: Path
+) -> None:
     """The covered keys removed from every file, the workbook writes them anew
     (canonical YAML): the validated rules and every scenario's decision are
     the same as from the shipped files."""
@@ -129,7 +130,8 @@ def _row_of(book: Path, sheet: str, ident: str) -> int:
 
 
 def test_a_typo_is_reported_at_its_cell_and_nothing_is_written(
-        handan_book: Path, tree: Path, tmp_path: Path) -> None:
+    handan_book: Path, tree: Path, tmp_path: Path
+) -> None:
     row = _row_of(handan_book, "裁量档次", "outside_corridor")
     edited = _edited(handan_book, tmp_path, "裁量档次", row, "percent_max", "6O")
     before = (tree / "hebei/handan/benchmark.yaml").read_text("utf-8")
@@ -142,21 +144,23 @@ def test_a_typo_is_reported_at_its_cell_and_nothing_is_written(
     assert (tree / "hebei/handan/benchmark.yaml").read_text("utf-8") == before
 
 
-def test_a_lint_problem_is_reported_at_its_cell(handan_book: Path, tree: Path,
-                                                 tmp_path: Path) -> None:
+def test_a_lint_problem_is_reported_at_its_cell(handan_book: Path, tree: Path, tmp_path: Path) -> None:
     row = _row_of(handan_book, "裁量事项", "handan.benchmark_trial.air_dust_24")
     edited = _edited(handan_book, tmp_path, "裁量事项", row, "kinds", "air.voc_dust_contrl")
     with pytest.raises(ImportProblems) as caught:
         import_workbook(edited, tree)
     places = {str(p.where) for p in caught.value.problems}
     wb = openpyxl.load_workbook(edited)
-    assert f"裁量事项!{_column(wb['裁量事项'], 'id')}{row}" in places or \
-        f"裁量事项!{_column(wb['裁量事项'], 'kinds')}{row}" in places
+    assert (
+        f"裁量事项!{_column(wb['裁量事项'], 'id')}{row}" in places
+        or f"裁量事项!{_column(wb['裁量事项'], 'kinds')}{row}" in places
+    )
     assert any("air.voc_dust_contrl" in p.message for p in caught.value.problems)
 
 
 def test_an_edit_changes_only_its_line_and_keeps_comments(
-        handan_book: Path, tree: Path, tmp_path: Path) -> None:
+    handan_book: Path, tree: Path, tmp_path: Path
+) -> None:
     row = _row_of(handan_book, "裁量档次", "outside_corridor")
     edited = _edited(handan_book, tmp_path, "裁量档次", row, "percent_max", 50)
     path = tree / "hebei/handan/benchmark.yaml"
@@ -170,15 +174,21 @@ def test_an_edit_changes_only_its_line_and_keeps_comments(
     assert after[0].startswith("# 邯郸市生态环境局")  # the comments stay
 
 
-def test_a_new_row_is_inserted_after_its_sibling(handan_book: Path, tree: Path,
-                                                 tmp_path: Path) -> None:
+def test_a_new_row_is_inserted_after_its_sibling(handan_book: Path, tree: Path, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(handan_book)
     ws = wb["裁量档次"]
     r = ws.max_row + 1
-    new = {"@benchmark": "handan.benchmark_trial", "@item": "handan.benchmark_trial.air_dust_24",
-           "@factor": "first_offence_in_year", "id": "repeat_in_year", "title": "年度再犯（示例）",
-           "percent_min": 10, "percent_max": 30, "prior_count": "{min: 1}",
-           "@file": "hebei/handan/benchmark.yaml"}
+    new = {
+        "@benchmark": "handan.benchmark_trial",
+        "@item": "handan.benchmark_trial.air_dust_24",
+        "@factor": "first_offence_in_year",
+        "id": "repeat_in_year",
+        "title": "年度再犯（示例）",
+        "percent_min": 10,
+        "percent_max": 30,
+        "prior_count": "{min: 1}",
+        "@file": "hebei/handan/benchmark.yaml",
+    }
     for key, value in new.items():
         ws[f"{_column(ws, key)}{r}"] = value
     wb.save(tmp_path / "added.xlsx")
@@ -188,11 +198,19 @@ def test_a_new_row_is_inserted_after_its_sibling(handan_book: Path, tree: Path,
     added = text.index("id: repeat_in_year")
     assert first < added < text.index("id: social_impact")
     engine = envrules.load("hebei/handan", tree, cache=False)
-    decision = engine.decide({
-        "decided_on": "2022-07-15", "region": {"county": "handan.wu_an"},
-        "enterprise": {"prior_violations": [{"decided_on": "2022-02-10"}]},
-        "violation": {"kind": "air.voc_dust_control", "item": 5, "occurred_on": "2022-05-17",
-                      "benchmark_choices": {"location": "10", "first_offence_in_year": "20"}}})
+    decision = engine.decide(
+        {
+            "decided_on": "2022-07-15",
+            "region": {"county": "handan.wu_an"},
+            "enterprise": {"prior_violations": [{"decided_on": "2022-02-10"}]},
+            "violation": {
+                "kind": "air.voc_dust_control",
+                "item": 5,
+                "occurred_on": "2022-05-17",
+                "benchmark_choices": {"location": "10", "first_offence_in_year": "20"},
+            },
+        }
+    )
     assert decision.penalty.benchmark.total_percent == 30
     assert decision.penalty.benchmark.amount == 60000
 
@@ -208,8 +226,12 @@ def _cli(*args: str) -> Any:
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-c", "from envrules.tools.cli import main; main()",
-                           *args, "--lang", "en"], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", "from envrules.tools.cli import main; main()", *args, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_the_commands(tree: Path, tmp_path: Path) -> None:
@@ -226,8 +248,7 @@ def test_the_commands(tree: Path, tmp_path: Path) -> None:
     assert "罚款档次!" in done.stderr and "fixd" in done.stderr
 
 
-def test_a_change_outside_the_into_folder_is_refused(handan_book: Path, tree: Path,
-                                                     tmp_path: Path) -> None:
+def test_a_change_outside_the_into_folder_is_refused(handan_book: Path, tree: Path, tmp_path: Path) -> None:
     row = _row_of(handan_book, "裁量档次", "outside_corridor")
     edited = _edited(handan_book, tmp_path, "裁量档次", row, "percent_max", 50)
     before = (tree / "hebei/handan/benchmark.yaml").read_text("utf-8")

@@ -1,42 +1,36 @@
-"""The case: the facts a caller gives (model, vocabulary), the fact
-vocabulary conditions test, region completion and the evaluation context."""
+"""The case: the facts a caller gives (model, its field types, vocabulary and
+the outcome vocabulary rules decide), the fact vocabulary conditions test,
+region completion and the evaluation context."""
 
 from .context import NULL_VIOLATION, Context, Supplied
 from .facts import DERIVED, FACTS, REGION_VIEW, SUPPLIED, Fact, FactType, Stage, reader, unwrap_optional
-from .model import (
-    ID_PATTERN,
-    Case,
-    Enterprise,
-    Id,
-    Label,
-    PriorViolation,
-    Procedure,
-    Region,
-    Violation,
+from .fields import ID_PATTERN, Id, Label
+from .model import Case, Enterprise, PriorViolation, Procedure, Region, Violation
+from .outcomes import (
+    MEASURE_SEVERITY,
+    RESTRICTIVE_MEASURES,
+    AdjustmentKind,
+    JurisdictionLevel,
+    Measure,
+    PenaltyOutcome,
+    Role,
+    measures_weight,
 )
 from .problems import case_problems
 from .regions import EMPTY, RegionInfo, RegionView, complete
 from .vocabulary import (
-    MEASURE_SEVERITY,
-    RESTRICTIVE_MEASURES,
     AccidentGrade,
-    AdjustmentKind,
     Circumstance,
     Designation,
     DiscoveryChannel,
     EiaDocument,
     EnterpriseKind,
     Harm,
-    JurisdictionLevel,
-    Measure,
     Medium,
     MonitoredLevel,
-    PenaltyOutcome,
     ReinspectionResult,
-    Role,
     Severity,
     Size,
-    measures_weight,
 )
 
 __all__ = [

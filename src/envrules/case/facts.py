@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from ..core.dates import shift_years
 from .model import Case
-from .vocabulary import Measure, PenaltyOutcome
+from .outcomes import Measure, PenaltyOutcome
 
 
 class FactType(enum.Enum):
@@ -89,8 +89,13 @@ def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
     tp = unwrap_optional(tp)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return FactType.ENUM, frozenset(str(m.value) for m in tp)
-    simple = {bool: FactType.BOOL, date: FactType.DATE, int: FactType.INT, str: FactType.ID,
-              Decimal: FactType.DECIMAL}
+    simple = {
+        bool: FactType.BOOL,
+        date: FactType.DATE,
+        int: FactType.INT,
+        str: FactType.ID,
+        Decimal: FactType.DECIMAL,
+    }
     if tp in simple:
         return simple[tp], None
     if typing.get_origin(tp) is frozenset:
@@ -102,8 +107,17 @@ def _classify(tp: Any) -> tuple[FactType, frozenset[str] | None] | None:
     return None
 
 
-_MONEY_FIELDS = {"investment", "illegal_gain", "cost", "direct_loss", "person_income",
-                 "original_fine", "discharge_fee", "goods_value", "reclamation_fee"}
+_MONEY_FIELDS = {
+    "investment",
+    "illegal_gain",
+    "cost",
+    "direct_loss",
+    "person_income",
+    "original_fine",
+    "discharge_fee",
+    "goods_value",
+    "reclamation_fee",
+}
 _RATIO_FIELDS = {"exceedance_multiple", "ph_value", "waste_tonnes"}
 _PART_NAMES = {"violation": "v", "enterprise": "e", "region": "r", "procedure": "p"}
 
@@ -140,8 +154,11 @@ def violations_past_3y(case: Case) -> int:
         return 0
     occurred = case.violation.occurred_on
     start = shift_years(occurred, -3)
-    return sum(1 for prior in case.enterprise.prior_violations
-               if prior.penalized and start <= prior.decided_on <= occurred)
+    return sum(
+        1
+        for prior in case.enterprise.prior_violations
+        if prior.penalized and start <= prior.decided_on <= occurred
+    )
 
 
 def violations_3y_incl_current(case: Case) -> int:
@@ -155,8 +172,11 @@ def violations_3y_incl_current(case: Case) -> int:
     else:
         return 0
     start = shift_years(end, -3)
-    return current + sum(1 for prior in case.enterprise.prior_violations
-                         if prior.penalized and start <= prior.decided_on <= end)
+    return current + sum(
+        1
+        for prior in case.enterprise.prior_violations
+        if prior.penalized and start <= prior.decided_on <= end
+    )
 
 
 def same_kind_past_2y(case: Case) -> int:
@@ -166,16 +186,20 @@ def same_kind_past_2y(case: Case) -> int:
         return 0
     occurred, kind = case.violation.occurred_on, case.violation.kind
     start = shift_years(occurred, -2)
-    return 1 + sum(1 for p in case.enterprise.prior_violations
-                   if p.kind == kind and start <= p.decided_on <= occurred)
+    return 1 + sum(
+        1 for p in case.enterprise.prior_violations if p.kind == kind and start <= p.decided_on <= occurred
+    )
 
 
 def _same_kind_priors(case: Case, start: date) -> int:
     v = case.violation
     if v is None:
         return 0
-    return sum(1 for p in case.enterprise.prior_violations
-               if p.kind == v.kind and start <= p.decided_on <= v.occurred_on)
+    return sum(
+        1
+        for p in case.enterprise.prior_violations
+        if p.kind == v.kind and start <= p.decided_on <= v.occurred_on
+    )
 
 
 def same_kind_priors_1y(case: Case) -> int:
@@ -206,28 +230,42 @@ def duration_days(case: Case) -> int | None:
 
 DERIVED: dict[str, tuple[FactType, Callable[[Case], Any], str]] = {
     "enterprise.is_unit": (
-        FactType.BOOL, lambda c: c.enterprise.kind != "natural_person",
-        "the party is a unit (单位), not a natural person"),
+        FactType.BOOL,
+        lambda c: c.enterprise.kind != "natural_person",
+        "the party is a unit (单位), not a natural person",
+    ),
     "enterprise.violations_past_3y": (
-        FactType.INT, violations_past_3y,
-        "penalised violations decided in the three years before occurred_on"),
+        FactType.INT,
+        violations_past_3y,
+        "penalised violations decided in the three years before occurred_on",
+    ),
     "enterprise.violations_3y_incl_current": (
-        FactType.INT, violations_3y_incl_current,
-        "violations in the three years up to the act, the one decided included"),
+        FactType.INT,
+        violations_3y_incl_current,
+        "violations in the three years up to the act, the one decided included",
+    ),
     "enterprise.same_kind_past_2y": (
-        FactType.INT, same_kind_past_2y,
-        "same-kind violations in the two years before the act, the current one included"),
+        FactType.INT,
+        same_kind_past_2y,
+        "same-kind violations in the two years before the act, the current one included",
+    ),
     "enterprise.same_kind_priors_1y": (
-        FactType.INT, same_kind_priors_1y,
+        FactType.INT,
+        same_kind_priors_1y,
         "same-kind violations decided in the year back from occurred_on (近一年), penalised or "
-        "not; 0: the act is the first of its kind in that year"),
+        "not; 0: the act is the first of its kind in that year",
+    ),
     "enterprise.same_kind_priors_this_year": (
-        FactType.INT, same_kind_priors_this_year,
+        FactType.INT,
+        same_kind_priors_this_year,
         "same-kind violations decided in the calendar year of occurred_on, up to it (年度), "
-        "penalised or not; 0: the act is the first of its kind that year"),
+        "penalised or not; 0: the act is the first of its kind that year",
+    ),
     "violation.duration_days": (
-        FactType.INT, duration_days,
-        "days from occurred_on to ended_on (or, if continuing, to discovered_on or decided_on)"),
+        FactType.INT,
+        duration_days,
+        "days from occurred_on to ended_on (or, if continuing, to discovered_on or decided_on)",
+    ),
 }
 """Facts computed from the case on first use (``x[path]``)."""
 
@@ -243,41 +281,80 @@ REGION_VIEW: dict[str, tuple[FactType, str]] = {
 _MEASURES = frozenset(m.value for m in Measure)
 SUPPLIED: dict[str, tuple[FactType, frozenset[str] | None, Stage, str]] = {
     "violation.delegated_to_township": (
-        FactType.BOOL, None, Stage.PROFILE,
-        "the profile delegates the penalty power for this kind to townships on the decision date"),
+        FactType.BOOL,
+        None,
+        Stage.PROFILE,
+        "the profile delegates the penalty power for this kind to townships on the decision date",
+    ),
     "violation.first_violation": (
-        FactType.BOOL, None, Stage.PROFILE,
+        FactType.BOOL,
+        None,
+        Stage.PROFILE,
         "first_offense is asserted and no penalised prior violation lies in the profile's "
-        "first-violation window (首违)"),
+        "first-violation window (首违)",
+    ),
     "violation.environmental": (
-        FactType.BOOL, None, Stage.PROFILE,
-        "the kind is a violation of ecological-environment law (not, e.g., a commerce rule)"),
+        FactType.BOOL,
+        None,
+        Stage.PROFILE,
+        "the kind is a violation of ecological-environment law (not, e.g., a commerce rule)",
+    ),
     "violation.listed_minor": (
-        FactType.BOOL, None, Stage.PROFILE,
-        "the act is on a published list of minor violations in force (轻微违法行为清单)"),
+        FactType.BOOL,
+        None,
+        Stage.PROFILE,
+        "the act is on a published list of minor violations in force (轻微违法行为清单)",
+    ),
     "penalty.version": (FactType.ID, None, Stage.PENALTY, "the version of the law applied"),
     "penalty.statute": (FactType.ID, None, Stage.PENALTY, "the statute of the version applied"),
-    "penalty.outcome": (FactType.ENUM, frozenset(o.value for o in PenaltyOutcome), Stage.PENALTY,
-                        "fine, no_penalty, may_waive, measures_only or undetermined"),
-    "penalty.measures": (FactType.ENUM_SET, _MEASURES, Stage.PENALTY,
-                         "the measures the applied tier provides"),
-    "penalty.discretionary_measures": (FactType.ENUM_SET, _MEASURES, Stage.PENALTY,
-                                       "measures the applied tier allows (可以)"),
+    "penalty.outcome": (
+        FactType.ENUM,
+        frozenset(o.value for o in PenaltyOutcome),
+        Stage.PENALTY,
+        "fine, no_penalty, may_waive, measures_only or undetermined",
+    ),
+    "penalty.measures": (
+        FactType.ENUM_SET,
+        _MEASURES,
+        Stage.PENALTY,
+        "the measures the applied tier provides",
+    ),
+    "penalty.discretionary_measures": (
+        FactType.ENUM_SET,
+        _MEASURES,
+        Stage.PENALTY,
+        "measures the applied tier allows (可以)",
+    ),
     "penalty.statutory_min": (FactType.MONEY, None, Stage.PENALTY, "statutory minimum"),
     "penalty.statutory_max": (FactType.MONEY, None, Stage.PENALTY, "statutory maximum"),
     "penalty.permitted_min": (FactType.MONEY, None, Stage.PENALTY, "permitted minimum"),
     "penalty.permitted_max": (FactType.MONEY, None, Stage.PENALTY, "permitted maximum"),
-    "penalty.below_minimum": (FactType.BOOL, None, Stage.PENALTY,
-                              "the permitted range goes below the statutory minimum (减轻)"),
+    "penalty.below_minimum": (
+        FactType.BOOL,
+        None,
+        Stage.PENALTY,
+        "the permitted range goes below the statutory minimum (减轻)",
+    ),
     "penalty.fine_optional": (FactType.BOOL, None, Stage.PENALTY, "the fine is 可以处 (optional)"),
-    "penalty.detention": (FactType.BOOL, None, Stage.PENALTY,
-                          "the case is transferred for detention"),
-    "penalty.daily_penalty": (FactType.BOOL, None, Stage.PENALTY,
-                              "the daily continuous penalty is available"),
-    "penalty.choice_needed": (FactType.BOOL, None, Stage.PENALTY,
-                              "neither version is lighter on every axis: the officer chooses"),
-    "penalty.hearing_right": (FactType.BOOL, None, Stage.PENALTY,
-                              "a hearing right must be notified (after the hearing table)"),
+    "penalty.detention": (FactType.BOOL, None, Stage.PENALTY, "the case is transferred for detention"),
+    "penalty.daily_penalty": (
+        FactType.BOOL,
+        None,
+        Stage.PENALTY,
+        "the daily continuous penalty is available",
+    ),
+    "penalty.choice_needed": (
+        FactType.BOOL,
+        None,
+        Stage.PENALTY,
+        "neither version is lighter on every axis: the officer chooses",
+    ),
+    "penalty.hearing_right": (
+        FactType.BOOL,
+        None,
+        Stage.PENALTY,
+        "a hearing right must be notified (after the hearing table)",
+    ),
 }
 """Facts the engine supplies (``x[path]``): by the profile, or by the penalty."""
 
@@ -287,11 +364,9 @@ def _build() -> dict[str, Fact]:
     for path, (fact_type, _fn, description) in DERIVED.items():
         facts[path] = Fact(path, fact_type, None, f"x[{path!r}]", description, derived=True)
     for path, (fact_type, description) in REGION_VIEW.items():
-        facts[path] = Fact(path, fact_type, None, f"r.{path.split('.', 1)[1]}", description,
-                           derived=True)
+        facts[path] = Fact(path, fact_type, None, f"r.{path.split('.', 1)[1]}", description, derived=True)
     for path, (fact_type, values, stage, description) in SUPPLIED.items():
-        facts[path] = Fact(path, fact_type, values, f"x[{path!r}]", description, derived=True,
-                           stage=stage)
+        facts[path] = Fact(path, fact_type, values, f"x[{path!r}]", description, derived=True, stage=stage)
     return dict(sorted(facts.items()))
 
 
@@ -309,6 +384,5 @@ def reader(path: str) -> Reader:
 # The expressions are built above from model field names only (never from
 # ruleset text), so evaluating them is safe.
 _READERS: dict[str, Reader] = {
-    path: eval(f"lambda c, v, e, r, p, x: {fact.expr}")
-    for path, fact in FACTS.items()
+    path: eval(f"lambda c, v, e, r, p, x: {fact.expr}") for path, fact in FACTS.items()
 }

@@ -65,20 +65,23 @@ def complete(region: Region, regions: Mapping[str, RegionInfo]) -> RegionView:
         cities.add(region.city)
     central = region.central_urban_area
     if "central_urban_area" not in region.model_fields_set:
-        central = any(regions[r].central_urban_area
-                      for r in (*sorted(region.townships), *sorted(counties)))
+        central = any(regions[r].central_urban_area for r in (*sorted(region.townships), *sorted(counties)))
     frozen = frozenset(counties)
     return RegionView(
-        city=city, counties=frozen, townships=region.townships, central_urban_area=central,
-        special_zone=region.special_zone, urban_area=region.urban_area,
+        city=city,
+        counties=frozen,
+        townships=region.townships,
+        central_urban_area=central,
+        special_zone=region.special_zone,
+        urban_area=region.urban_area,
         key_supervision_grid=region.key_supervision_grid,
         county=next(iter(frozen)) if len(frozen) == 1 else None,
         township=next(iter(region.townships)) if len(region.townships) == 1 else None,
-        spans_counties=len(frozen) > 1, spans_townships=len(region.townships) > 1,
+        spans_counties=len(frozen) > 1,
+        spans_townships=len(region.townships) > 1,
         spans_cities=len(cities) > 1,
     )
 
 
-EMPTY = RegionView(None, frozenset(), frozenset(), False, None, None, False, None, None, False,
-                   False, False)
+EMPTY = RegionView(None, frozenset(), frozenset(), False, None, None, False, None, None, False, False, False)
 """The view of a case that names no place."""

@@ -52,16 +52,25 @@ class Citation:
         return core_schema.no_info_plain_validator_function(
             cls.parse,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                Citation.as_dict, return_schema=core_schema.dict_schema(
-                    core_schema.str_schema(), core_schema.str_schema())),
+                Citation.as_dict,
+                return_schema=core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema()),
+            ),
         )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, _core: Any, _handler: Any) -> dict[str, Any]:
-        return {"type": "object", "title": "Citation", "description": "where a rule comes from",
-                "properties": {"law": {"type": "string"}, "article": {"type": "string"},
-                               "source": {"type": "string"}},
-                "required": ["law"], "additionalProperties": False}
+        return {
+            "type": "object",
+            "title": "Citation",
+            "description": "where a rule comes from",
+            "properties": {
+                "law": {"type": "string"},
+                "article": {"type": "string"},
+                "source": {"type": "string"},
+            },
+            "required": ["law"],
+            "additionalProperties": False,
+        }
 
 
 class ReadOnlyMap(Mapping[K, V]):

@@ -65,7 +65,8 @@ class Period:
 
     def overlaps(self, other: Period) -> bool:
         return (self.end is None or other.start is None or other.start <= self.end) and (
-            other.end is None or self.start is None or self.start <= other.end)
+            other.end is None or self.start is None or self.start <= other.end
+        )
 
     def covers(self, other: Period) -> bool:
         """In force whenever ``other`` is."""

@@ -67,8 +67,9 @@ class Problem:
         return self.text("en")
 
 
-def problem(en: str, zh: str, *, where: Location | None = None, field: str | None = None,
-            code: str | None = None) -> Problem:
+def problem(
+    en: str, zh: str, *, where: Location | None = None, field: str | None = None, code: str | None = None
+) -> Problem:
     """A problem in both languages (the usual way to make one)."""
     return Problem(en, where, field, zh, code)
 
@@ -139,11 +140,20 @@ class UnknownProfile(EnvrulesError):
         self.available = tuple(available)
         near = difflib.get_close_matches(profile, self.available, n=1)
         listing = ", ".join(self.available) or "(none)"
-        super().__init__([problem(
-            f"unknown profile {profile!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
-            + f"; profiles: {listing}",
-            f"没有规则集{profile!r}" + (f"（是否指{near[0]!r}？）" if near else "")
-            + f"；可用的规则集：{listing}", field="profile", code="unknown_profile")])
+        super().__init__(
+            [
+                problem(
+                    f"unknown profile {profile!r}"
+                    + (f" (did you mean {near[0]!r}?)" if near else "")
+                    + f"; profiles: {listing}",
+                    f"没有规则集{profile!r}"
+                    + (f"（是否指{near[0]!r}？）" if near else "")
+                    + f"；可用的规则集：{listing}",
+                    field="profile",
+                    code="unknown_profile",
+                )
+            ]
+        )
 
 
 class NoVersionInForce(EnvrulesError):
@@ -152,10 +162,16 @@ class NoVersionInForce(EnvrulesError):
     def __init__(self, kind: str, on: date) -> None:
         self.kind = kind
         self.on = on
-        super().__init__([problem(
-            f"no version of {kind!r} is in force on {on.isoformat()}",
-            f"{on.isoformat()}没有有效的{kind!r}法律规定", field="violation.occurred_on",
-            code="no_version_in_force")])
+        super().__init__(
+            [
+                problem(
+                    f"no version of {kind!r} is in force on {on.isoformat()}",
+                    f"{on.isoformat()}没有有效的{kind!r}法律规定",
+                    field="violation.occurred_on",
+                    code="no_version_in_force",
+                )
+            ]
+        )
 
 
 class AmbiguousRules(EnvrulesError):
@@ -164,11 +180,17 @@ class AmbiguousRules(EnvrulesError):
     def __init__(self, table: str, rules: Sequence[str]) -> None:
         self.table, self.rules = table, tuple(rules)
         ids = ", ".join(self.rules)
-        super().__init__([problem(
-            f"table {table!r} (unique/priority hit) matched several rules: {ids}; "
-            "run `envrules lint` on the profile",
-            f"决策表{table!r}（唯一命中/优先级）同时命中多条规则：{ids}；请对规则集运行 envrules lint",
-            code="ambiguous_rules")])
+        super().__init__(
+            [
+                problem(
+                    f"table {table!r} (unique/priority hit) matched several rules: {ids}; "
+                    "run `envrules lint` on the profile",
+                    f"决策表{table!r}（唯一命中/优先级）同时命中多条规则：{ids}；"
+                    "请对规则集运行 envrules lint",
+                    code="ambiguous_rules",
+                )
+            ]
+        )
 
 
 class CapExceeded(EnvrulesError):
@@ -177,8 +199,13 @@ class CapExceeded(EnvrulesError):
 
     def __init__(self, rule: str, amount: Decimal, cap: Decimal) -> None:
         self.rule, self.amount, self.cap = rule, amount, cap
-        super().__init__([problem(
-            f"adjustment {rule} would permit {amount}, above the statutory maximum {cap} "
-            "(不得超过法定罚款限度): fix the ruleset (`envrules lint`)",
-            f"调整规则{rule}会使可处罚款达到{amount}元，超过法定最高限额{cap}元：请修改规则集",
-            code="cap_exceeded")])
+        super().__init__(
+            [
+                problem(
+                    f"adjustment {rule} would permit {amount}, above the statutory maximum {cap} "
+                    "(不得超过法定罚款限度): fix the ruleset (`envrules lint`)",
+                    f"调整规则{rule}会使可处罚款达到{amount}元，超过法定最高限额{cap}元：请修改规则集",
+                    code="cap_exceeded",
+                )
+            ]
+        )

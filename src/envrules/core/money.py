@@ -57,11 +57,20 @@ def parse_money(value: Any, places: int = 2, what: str = "amount of yuan") -> De
     return result
 
 
-Money = Annotated[Decimal, BeforeValidator(parse_money), WithJsonSchema({
-    "anyOf": [{"type": "string", "pattern": r"^[0-9][0-9,]*(\.[0-9]{1,2})?$"},
-              {"type": "integer", "minimum": 0}],
-    "description": "yuan as a decimal string, e.g. \"50000\" (an integer is accepted too)",
-    "examples": ["50000", "1250.50"]})]
+Money = Annotated[
+    Decimal,
+    BeforeValidator(parse_money),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9][0-9,]*(\.[0-9]{1,2})?$"},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": 'yuan as a decimal string, e.g. "50000" (an integer is accepted too)',
+            "examples": ["50000", "1250.50"],
+        }
+    ),
+]
 """An amount of yuan in a pydantic model: never a float, not negative, at most 2 decimals."""
 
 
@@ -127,14 +136,19 @@ class MoneyRange:
         return core_schema.no_info_plain_validator_function(
             cls.parse,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                MoneyRange.as_dict, return_schema=core_schema.dict_schema(
-                    core_schema.str_schema(), core_schema.decimal_schema())),
+                MoneyRange.as_dict,
+                return_schema=core_schema.dict_schema(core_schema.str_schema(), core_schema.decimal_schema()),
+            ),
         )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, _core: Any, _handler: Any) -> dict[str, Any]:
         yuan = {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$", "description": "yuan"}
-        return {"type": "object", "title": "MoneyRange", "description":
-                "a range of yuan, both ends inclusive",
-                "properties": {"min": yuan, "max": yuan}, "required": ["min", "max"],
-                "additionalProperties": False}
+        return {
+            "type": "object",
+            "title": "MoneyRange",
+            "description": "a range of yuan, both ends inclusive",
+            "properties": {"min": yuan, "max": yuan},
+            "required": ["min", "max"],
+            "additionalProperties": False,
+        }

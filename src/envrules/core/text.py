@@ -49,8 +49,10 @@ class Text:
         if extra:
             if any(data[k] is None for k in extra):
                 stray = next(k for k in extra if data[k] is None)
-                raise ValueError(f"the text contains an unquoted comma before {stray!r}; "
-                                 'put the text in quotes: en: "…, …"')
+                raise ValueError(
+                    f"the text contains an unquoted comma before {stray!r}; "
+                    'put the text in quotes: en: "…, …"'
+                )
             raise ValueError(f"unknown key {extra[0]!r} in a text (only zh and en)")
         missing = [k for k in ("zh", "en") if not isinstance(data.get(k), str) or not data[k]]
         if missing:
@@ -67,16 +69,23 @@ class Text:
         return core_schema.no_info_plain_validator_function(
             cls.parse,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                Text.as_dict, return_schema=core_schema.dict_schema(
-                    core_schema.str_schema(), core_schema.str_schema())),
+                Text.as_dict,
+                return_schema=core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema()),
+            ),
         )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, _core: Any, _handler: Any) -> dict[str, Any]:
-        return {"type": "object", "title": "Text",
-                "properties": {"zh": {"type": "string", "minLength": 1},
-                               "en": {"type": "string", "minLength": 1}},
-                "required": ["zh", "en"], "additionalProperties": False}
+        return {
+            "type": "object",
+            "title": "Text",
+            "properties": {
+                "zh": {"type": "string", "minLength": 1},
+                "en": {"type": "string", "minLength": 1},
+            },
+            "required": ["zh", "en"],
+            "additionalProperties": False,
+        }
 
 
 _cached = functools.lru_cache(maxsize=16384)(Text)

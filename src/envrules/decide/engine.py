@@ -32,21 +32,28 @@ class Engine:
     _limits: Limits
     _regions: RegionCache
 
-    def __init__(self, plan: Plan, evaluator: Evaluator | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, plan: Plan, evaluator: Evaluator | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         ev = evaluator if evaluator is not None else CompiledEvaluator(plan)
         if getattr(ev, "plan", plan) is not plan:
             raise ValueError("the evaluator was built for another plan")
-        for name, value in (("_plan", plan), ("_evaluator", ev), ("_limits", limits),
-                            ("_regions", RegionCache(plan))):
+        for name, value in (
+            ("_plan", plan),
+            ("_evaluator", ev),
+            ("_limits", limits),
+            ("_regions", RegionCache(plan)),
+        ):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Engine is immutable")
 
     def __repr__(self) -> str:
-        return (f"<Engine profile={self._plan.profile!r} rulesets={self._plan.digest} "
-                f"evaluator={self._evaluator.name}>")
+        return (
+            f"<Engine profile={self._plan.profile!r} rulesets={self._plan.digest} "
+            f"evaluator={self._evaluator.name}>"
+        )
 
     @property
     def profile(self) -> str:
@@ -84,8 +91,9 @@ class Engine:
         """Decide one case (a :class:`Case` or a JSON-like mapping)."""
         return Decision(self._result(case))
 
-    def decide_many(self, cases: Iterable[CaseInput], *, lean: bool = False
-                    ) -> Iterator[Decision] | Iterator[Result]:
+    def decide_many(
+        self, cases: Iterable[CaseInput], *, lean: bool = False
+    ) -> Iterator[Decision] | Iterator[Result]:
         """Decide cases lazily, in order. ``lean=True`` yields the compact
         results (ids, versions, amounts, flags) a batch audit reads, without
         the decision objects. An invalid case raises CaseError when reached."""

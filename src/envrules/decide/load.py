@@ -11,9 +11,14 @@ from ..rulesets.sources import RulesetSource, source_for
 from .engine import Engine
 
 
-def load(profile: str, rulesets: str | Path | RulesetSource | None = None, *,
-         evaluator: str | type[Evaluator] = "compiled", limits: Limits = DEFAULT_LIMITS,
-         cache: bool = True) -> Engine:
+def load(
+    profile: str,
+    rulesets: str | Path | RulesetSource | None = None,
+    *,
+    evaluator: str | type[Evaluator] = "compiled",
+    limits: Limits = DEFAULT_LIMITS,
+    cache: bool = True,
+) -> Engine:
     """Load and compile a profile (e.g. ``"hebei/langfang"``) into an Engine.
 
     ``rulesets`` defaults to the rulesets shipped with envrules. A compiled
@@ -25,8 +30,10 @@ def load(profile: str, rulesets: str | Path | RulesetSource | None = None, *,
     if not isinstance(profile, str):
         from ..core.errors import EnvrulesError
 
-        raise EnvrulesError(f"profile is a name such as 'hebei/langfang', not "
-                            f"{type(profile).__name__}", "规则集名称应为字符串，例如 hebei/langfang")
+        raise EnvrulesError(
+            f"profile is a name such as 'hebei/langfang', not {type(profile).__name__}",
+            "规则集名称应为字符串，例如 hebei/langfang",
+        )
     source = source_for(rulesets, limits)
     plan = load_plan(source, profile, limits, use_cache=cache)
     built = make_evaluator(plan, evaluator) if isinstance(evaluator, str) else evaluator(plan)  # type: ignore[call-arg]

@@ -23,9 +23,10 @@ from .penalty.procedure import first_violation
 from .tables import first_hit, hits
 from .validation import RegionCache, check_case
 
-_PLACEHOLDER: dict[str, Any] = {path: (frozenset() if t is FactType.ENUM_SET else False
-                       if t is FactType.BOOL else None)
-                for path, (t, _v, _s, _d) in SUPPLIED.items()}
+_PLACEHOLDER: dict[str, Any] = {
+    path: (frozenset() if t is FactType.ENUM_SET else False if t is FactType.BOOL else None)
+    for path, (t, _v, _s, _d) in SUPPLIED.items()
+}
 
 
 def as_of(case: Case) -> tuple[date, str]:
@@ -39,8 +40,7 @@ def as_of(case: Case) -> tuple[date, str]:
     return v.occurred_on, "occurred_on"
 
 
-def _supplied(plan: Plan, case: Case, on: date, ctx: Context,
-              bind: Callable[[Context], Matcher]) -> None:
+def _supplied(plan: Plan, case: Case, on: date, ctx: Context, bind: Callable[[Context], Matcher]) -> None:
     """Facts the profile supplies: delegation, first violation, listed minor."""
     v = case.violation
     x = ctx.x
@@ -50,7 +50,8 @@ def _supplied(plan: Plan, case: Case, on: date, ctx: Context,
     x["violation.environmental"] = plan.kinds[v.kind].environmental
     priors = tuple((p.decided_on, p.kind, p.penalized) for p in case.enterprise.prior_violations)
     x["violation.first_violation"] = first_violation(
-        plan, v.occurred_on, bind(ctx), "first_offense" in v.circumstances, priors, v.kind)[0]
+        plan, v.occurred_on, bind(ctx), "first_offense" in v.circumstances, priors, v.kind
+    )[0]
     minor = plan.procedure.get("minor_violation")
     # bound again: an item of the list may test the first violation just supplied (an
     # evaluator may read the facts when bound, not when matching)
@@ -88,7 +89,8 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
             # detention is a penalty: taken under the law applied (从旧兼从轻, 整体适用);
             # the other transfers are procedure, at the table's own date
             found = [r for r in found if r.then.detention_days is None] + [
-                r for r in hits(table, law_date, match) if r.then.detention_days is not None]
+                r for r in hits(table, law_date, match) if r.then.detention_days is not None
+            ]
         fired.extend((table, rule) for rule in found)
     jurisdiction = next((r for t, r in fired if t.decides == "jurisdiction"), None)
     designation = None
@@ -96,9 +98,20 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
         designation = first_hit(plan.procedure.get("designation"), on, match)
     if source != "decided_on":
         warnings.insert(0, WarningResult("no_decision_date", "decided_on", _NO_DATE[source]))
-    return Result(plan, case, region, evaluator.name, on, source, tuple(fired), jurisdiction,
-                  designation, v is not None or jurisdiction is not None, penalty,
-                  tuple(warnings))
+    return Result(
+        plan,
+        case,
+        region,
+        evaluator.name,
+        on,
+        source,
+        tuple(fired),
+        jurisdiction,
+        designation,
+        v is not None or jurisdiction is not None,
+        penalty,
+        tuple(warnings),
+    )
 
 
 def _table_date(table: PlanTable, on: date, v: Any) -> date:
@@ -111,9 +124,11 @@ def _no_date(source: str) -> Any:
     from ..core.text import Text
 
     day = "发现日" if source == "discovered_on" else "违法行为发生日"
-    return Text.of(f"未给出决定日期：规则按{day}适用，不与之后的新规定比较轻重",
-                f"decided_on not given: rules taken as of {source}; the lighter-law comparison "
-                "with a later law is not made")
+    return Text.of(
+        f"未给出决定日期：规则按{day}适用，不与之后的新规定比较轻重",
+        f"decided_on not given: rules taken as of {source}; the lighter-law comparison "
+        "with a later law is not made",
+    )
 
 
 _NO_DATE = {s: _no_date(s) for s in ("discovered_on", "occurred_on")}

@@ -22,8 +22,11 @@ def hits(table: PlanTable, on: date, match: Matcher) -> list[PlanRule]:
             if match(rule.cond):
                 return [rule]
         return []
-    matched = match.all(rules) if fast is not None else [  # type: ignore[attr-defined]
-        r for r in rules if match(r.cond)]
+    matched = (
+        match.all(rules)  # type: ignore[attr-defined]
+        if fast is not None
+        else [r for r in rules if match(r.cond)]
+    )
     if policy == "collect" or len(matched) <= 1:
         return matched
     if policy == "unique":

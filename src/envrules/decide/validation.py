@@ -38,34 +38,54 @@ def parse_case(data: Case | Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) 
     if isinstance(data, Case):
         return data
     if not isinstance(data, Mapping):
-        raise CaseError([problem(f"a case is a JSON object, not {type(data).__name__}",
-                                 f"案件应为 JSON 对象，而不是{type(data).__name__}", field="case",
-                                 code="model_type")])
+        raise CaseError(
+            [
+                problem(
+                    f"a case is a JSON object, not {type(data).__name__}",
+                    f"案件应为 JSON 对象，而不是{type(data).__name__}",
+                    field="case",
+                    code="model_type",
+                )
+            ]
+        )
     cid = data.get("id")
     label = cid if isinstance(cid, str) and len(cid) <= 200 and cid.isprintable() else None
     deep = _too_deep(data, limits.json_depth)
     if deep is not None:
         field = deep.split("[")[0] or "case"
-        raise CaseError([problem(f"nested deeper than {limits.json_depth} levels",
-                                 f"嵌套超过{limits.json_depth}层", field=field,
-                                 code="limit.json_depth")], label)
+        raise CaseError(
+            [
+                problem(
+                    f"nested deeper than {limits.json_depth} levels",
+                    f"嵌套超过{limits.json_depth}层",
+                    field=field,
+                    code="limit.json_depth",
+                )
+            ],
+            label,
+        )
     try:
         return Case.model_validate(dict(data))
     except ValidationError as exc:
         raise CaseError(case_problems(exc), label) from None
     except RecursionError:
-        raise CaseError([problem("nested too deeply", "嵌套过深", field="case",
-                                 code="limit.json_depth")], label) from None
+        raise CaseError(
+            [problem("nested too deeply", "嵌套过深", field="case", code="limit.json_depth")], label
+        ) from None
 
 
-def _unknown(what_en: str, what_zh: str, value: str, known: Mapping[str, Any], plan: Plan,
-             field: str, command: str) -> Problem:
+def _unknown(
+    what_en: str, what_zh: str, value: str, known: Mapping[str, Any], plan: Plan, field: str, command: str
+) -> Problem:
     near = difflib.get_close_matches(value, list(known), n=1)
     hint_en = f" (did you mean {near[0]!r}?)" if near else f" (see `envrules {command}`)"
     hint_zh = f"（是否指{near[0]!r}？）" if near else f"（见 envrules {command}）"
-    return problem(f"unknown {what_en} {value!r} in profile {plan.profile}{hint_en}",
-                   f"规则集{plan.profile}中没有{what_zh}{value!r}{hint_zh}", field=field,
-                   code=f"unknown_{command.rstrip('s')}")
+    return problem(
+        f"unknown {what_en} {value!r} in profile {plan.profile}{hint_en}",
+        f"规则集{plan.profile}中没有{what_zh}{value!r}{hint_zh}",
+        field=field,
+        code=f"unknown_{command.rstrip('s')}",
+    )
 
 
 class RegionCache:
@@ -78,9 +98,15 @@ class RegionCache:
 
     def view(self, case: Case) -> RegionView:
         region = case.region
-        key = (region.city, region.counties, region.townships, region.special_zone,
-               region.central_urban_area if "central_urban_area" in region.model_fields_set
-               else None, region.urban_area, region.key_supervision_grid)
+        key = (
+            region.city,
+            region.counties,
+            region.townships,
+            region.special_zone,
+            region.central_urban_area if "central_urban_area" in region.model_fields_set else None,
+            region.urban_area,
+            region.key_supervision_grid,
+        )
         view = self._views.get(key)
         if view is None:
             view = complete(region, self.plan.regions)
@@ -94,27 +120,37 @@ def check_case(case: Case, plan: Plan, regions: RegionCache) -> RegionView:
     """Problems of a case for this profile, else its completed region."""
     problems = []
     if case.profile is not None and case.profile != plan.profile:
-        problems.append(problem(
-            f"case is for profile {case.profile!r}, this engine decides {plan.profile!r}",
-            f"案件指定的规则集是{case.profile!r}，本引擎使用{plan.profile!r}", field="profile",
-            code="profile_mismatch"))
+        problems.append(
+            problem(
+                f"case is for profile {case.profile!r}, this engine decides {plan.profile!r}",
+                f"案件指定的规则集是{case.profile!r}，本引擎使用{plan.profile!r}",
+                field="profile",
+                code="profile_mismatch",
+            )
+        )
     v = case.violation
     if v is not None and v.kind not in plan.kinds:
-        problems.append(_unknown("violation kind", "违法行为类别", v.kind, plan.kinds, plan,
-                                 "violation.kind", "kinds"))
+        problems.append(
+            _unknown("violation kind", "违法行为类别", v.kind, plan.kinds, plan, "violation.kind", "kinds")
+        )
     if case.matter is not None and case.matter not in plan.matters:
-        problems.append(_unknown("matter", "事项", case.matter, plan.matters, plan, "matter",
-                                 "matters"))
+        problems.append(_unknown("matter", "事项", case.matter, plan.matters, plan, "matter", "matters"))
     region = case.region
     known = plan.regions
-    for field, ids in (("region.counties", region.counties), ("region.townships", region.townships),
-                       ("region.city", (region.city,) if region.city else ())):
+    for field, ids in (
+        ("region.counties", region.counties),
+        ("region.townships", region.townships),
+        ("region.city", (region.city,) if region.city else ()),
+    ):
         for rid in sorted(ids):
             if rid not in known:
                 problems.append(_unknown("region", "地区", rid, known, plan, field, "regions"))
     if region.special_zone is not None and region.special_zone not in known:
-        problems.append(_unknown("special zone", "特殊区域", region.special_zone, known, plan,
-                                 "region.special_zone", "regions"))
+        problems.append(
+            _unknown(
+                "special zone", "特殊区域", region.special_zone, known, plan, "region.special_zone", "regions"
+            )
+        )
     if problems:
         raise CaseError(problems, case.id)
     return regions.view(case)

@@ -8,7 +8,7 @@ from .facade import Decision
 from .results import Result
 
 if TYPE_CHECKING:
-    from .data import decision_data, penalty_data
+    from .data import decision_data
     from .model import (
         AdjustmentRecord,
         BenchmarkFactorScore,
@@ -30,11 +30,12 @@ if TYPE_CHECKING:
         VersionCandidate,
         Warning,
     )
+    from .penalty_data import penalty_data
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        ".data": ("decision_data", "penalty_data"),
+        ".data": ("decision_data",),
         ".model": (
             "AdjustmentRecord",
             "BenchmarkFactorScore",
@@ -56,6 +57,7 @@ __getattr__, __dir__ = lazy_exports(
             "VersionCandidate",
             "Warning",
         ),
+        ".penalty_data": ("penalty_data",),
     },
 )
 

@@ -24,6 +24,7 @@ def _model_class() -> type[DecisionModel]:
 
     return DecisionModel
 
+
 try:  # orjson is the fast path; the standard library gives the same bytes
     import orjson
 
@@ -93,8 +94,9 @@ class Decision:
         """Deterministic JSON (same case and rulesets → same bytes)."""
         return _dumps(self.data(), indent)
 
-    def model_dump(self, *, mode: Literal["json", "python"] = "python",
-                   exclude_none: bool = False, **kwargs: Any) -> dict[str, Any]:
+    def model_dump(
+        self, *, mode: Literal["json", "python"] = "python", exclude_none: bool = False, **kwargs: Any
+    ) -> dict[str, Any]:
         if mode == "json" and exclude_none and not kwargs:
             return self.data()
         return self.model.model_dump(mode=mode, exclude_none=exclude_none, **kwargs)
@@ -131,5 +133,7 @@ class Decision:
     def __repr__(self) -> str:
         data = self.data()
         j = data.get("jurisdiction", {})
-        return (f"<Decision case={data.get('case_id')!r} profile={data['profile']!r} "
-                f"level={j.get('level') if j else None!r}>")
+        return (
+            f"<Decision case={data.get('case_id')!r} profile={data['profile']!r} "
+            f"level={j.get('level') if j else None!r}>"
+        )

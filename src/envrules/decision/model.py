@@ -18,8 +18,10 @@ from ..core.text import Text
 
 _DEC = ConfigDict(extra="forbid", frozen=True)
 
-_SUCCESSOR = ("the body that holds these duties on the decision date, where the named one was "
-              "renamed or merged (e.g. 环保局 → 生态环境局 in the 2018 reform)")
+_SUCCESSOR = (
+    "the body that holds these duties on the decision date, where the named one was "
+    "renamed or merged (e.g. 环保局 → 生态环境局 in the 2018 reform)"
+)
 
 
 class TraceEntry(BaseModel):
@@ -123,8 +125,7 @@ class Monitoring(BaseModel):
     basis: Citation
 
 
-CandidateRole = Literal["in_force_when_act_began", "in_force_when_act_occurred",
-                        "in_force_on_decision_date"]
+CandidateRole = Literal["in_force_when_act_began", "in_force_when_act_occurred", "in_force_on_decision_date"]
 
 
 class VersionCandidate(BaseModel):
@@ -141,7 +142,8 @@ class VersionCandidate(BaseModel):
     formula: str
     range: MoneyRange | None = Field(None, description="None when a needed fact is missing")
     permitted_range: MoneyRange | None = Field(
-        None, description="the range after this version's own adjustments")
+        None, description="the range after this version's own adjustments"
+    )
     fine_optional: bool = False
     measures: tuple[Measure, ...] = ()
     detention_days: Days | None = None
@@ -178,8 +180,7 @@ class BenchmarkFactorScore(BaseModel):
     level_title: str
     percent: Decimal
     established: bool = Field(description="false: no level was established, the lowest applies")
-    band: BenchmarkBand | None = Field(
-        None, description="the level's band (幅度) the value was chosen from")
+    band: BenchmarkBand | None = Field(None, description="the level's band (幅度) the value was chosen from")
     chosen: bool = Field(False, description="the value is the officer's choice within the band")
 
 
@@ -254,8 +255,10 @@ class Penalty(BaseModel):
     applied_version: str
     lighter_law: Text = Field(description="why this version was applied (从旧兼从轻)")
     choice_needed: Text | None = Field(
-        None, description="set when neither version is lighter on every axis: the officer "
-        "chooses, with legal review (the reason says why)")
+        None,
+        description="set when neither version is lighter on every axis: the officer "
+        "chooses, with legal review (the reason says why)",
+    )
     statutory_range: MoneyRange | None = None
     statutory_basis: Citation
     formula: str
@@ -264,13 +267,16 @@ class Penalty(BaseModel):
     benchmark: BenchmarkResult | None = None
     adjustments: tuple[AdjustmentRecord, ...] = ()
     withheld_grounds: tuple[str, ...] = Field(
-        (), description="facts already priced (by the tier, the daily penalty or the benchmark) "
-        "and not weighed again as adjustments (禁止重复评价)")
+        (),
+        description="facts already priced (by the tier, the daily penalty or the benchmark) "
+        "and not weighed again as adjustments (禁止重复评价)",
+    )
     permitted_range: MoneyRange | None = None
     recommended: Decimal | None = None
     recommended_basis: Text | None = Field(None, description="how the recommended amount was set")
     discretion_standard: Citation | None = Field(
-        None, description="the standard that placed 从轻/从重/减轻 in the range")
+        None, description="the standard that placed 从轻/从重/减轻 in the range"
+    )
     person_fine: MoneyRange | None = None
     measures: tuple[Measure, ...] = ()
     discretionary_measures: tuple[Measure, ...] = ()
@@ -302,7 +308,8 @@ class DecisionModel(BaseModel):
     evaluator: str
     dates: DecisionDates
     jurisdiction: Jurisdiction | None = Field(
-        None, description="absent only for a question about a matter with no violation")
+        None, description="absent only for a question about a matter with no violation"
+    )
     transfers: tuple[Transfer, ...] = ()
     departments: tuple[Department, ...] = ()
     office: Office | None = None

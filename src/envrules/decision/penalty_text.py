@@ -18,8 +18,7 @@ def formula_text(tier: PlanTier | None) -> str:
 
 
 def grounds_text(grounds: Iterable[tuple[str, Any]]) -> tuple[str, ...]:
-    return tuple(sorted(path if member is None else f"{path}:{member}"
-                        for path, member in grounds))
+    return tuple(sorted(path if member is None else f"{path}:{member}" for path, member in grounds))
 
 
 def flag(f: FlagResult | None) -> dict[str, Any] | None:
@@ -27,13 +26,28 @@ def flag(f: FlagResult | None) -> dict[str, Any] | None:
         return None
     from .data import _cite, _dec, _text, clean
 
-    return clean([("required", f.required), ("reason", _text(f.reason)), ("basis", _cite(f.basis)),
-                  ("rule", f.rule), ("threshold", _dec(f.threshold))])
+    return clean(
+        [
+            ("required", f.required),
+            ("reason", _text(f.reason)),
+            ("basis", _cite(f.basis)),
+            ("rule", f.rule),
+            ("threshold", _dec(f.threshold)),
+        ]
+    )
 
 
 def limitation_data(lim: LimitationResult) -> dict[str, Any]:
     from .data import _cite, _iso, clean
 
-    return clean([("years", lim.years), ("found_on", _iso(lim.found_on)),
-                  ("runs_from", _iso(lim.runs_from)), ("expires_on", _iso(lim.expires_on)),
-                  ("expired", lim.expired), ("rule", lim.rule), ("basis", _cite(lim.basis))])
+    return clean(
+        [
+            ("years", lim.years),
+            ("found_on", _iso(lim.found_on)),
+            ("runs_from", _iso(lim.runs_from)),
+            ("expires_on", _iso(lim.expires_on)),
+            ("expired", lim.expired),
+            ("rule", lim.rule),
+            ("basis", _cite(lim.basis)),
+        ]
+    )

@@ -67,8 +67,7 @@ class BenchmarkScore:
     start_percent: Decimal
     # (factor, title, level, level title, value, established, band (lo, hi) or None,
     #  chosen by the officer)
-    factors: tuple[tuple[str, Text, str, str, Decimal, bool,
-                         tuple[Decimal, Decimal] | None, bool], ...]
+    factors: tuple[tuple[str, Text, str, str, Decimal, bool, tuple[Decimal, Decimal] | None, bool], ...]
     total_percent: Decimal
     amount: Decimal
     formula: str

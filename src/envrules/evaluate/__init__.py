@@ -17,5 +17,7 @@ def make_evaluator(plan: Plan, name: str) -> Evaluator:
         from .durable import DurableEvaluator
 
         return DurableEvaluator(plan)
-    raise EnvrulesError(f"unknown evaluator {name!r} (use 'compiled' or 'durable')",
-                        f"没有名为{name!r}的求值器（可用 compiled 或 durable）")
+    raise EnvrulesError(
+        f"unknown evaluator {name!r} (use 'compiled' or 'durable')",
+        f"没有名为{name!r}的求值器（可用 compiled 或 durable）",
+    )

@@ -60,8 +60,7 @@ class _Writer:
         if op == "contains_all":
             return f"({k} <= {read})"
         t = self.temp()
-        symbol = {"ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=",
-                  "not_in": "not in"}[op]
+        symbol = {"ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "not_in": "not in"}[op]
         return f"(({t} := {read}) is not None and {t} {symbol} {k})"
 
 
@@ -81,8 +80,7 @@ def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]
 TableFunction = Callable[..., Any]
 
 
-def compile_rules(conditions: Sequence[Condition], rules: Sequence[Any], first: bool
-                  ) -> TableFunction:
+def compile_rules(conditions: Sequence[Condition], rules: Sequence[Any], first: bool) -> TableFunction:
     """One function ``f(c, v, e, r, p, x)`` testing a slice of a table's rules in
     order, the conditions inlined: the first rule that holds (or None), or the
     list of all that hold."""

@@ -37,8 +37,16 @@ _MAX_IN = (32, 8, 2, 0)
 the whole plan fit the engine (durable_limits) is used."""
 _SESSION = "envrules"
 
-_NEGATE = {"eq": "ne", "ne": "eq", "lt": "gte", "gte": "lt", "lte": "gt", "gt": "lte",
-           "in": "not_in", "not_in": "in"}
+_NEGATE = {
+    "eq": "ne",
+    "ne": "eq",
+    "lt": "gte",
+    "gte": "lt",
+    "lte": "gt",
+    "gt": "lte",
+    "in": "not_in",
+    "not_in": "in",
+}
 _DURABLE_OP = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _TRUE: dict[str, Any] = {"_t": 1}
 _FALSE: dict[str, Any] = {"_t": 0}
@@ -99,8 +107,10 @@ class _Encoding:
         members: set[tuple[str, str]] = set()
         for cond in plan.conditions:
             members |= members_of(cond)
-        self.members = {pm: f"{self.fields[pm[0]]}m{i}" for i, pm in enumerate(sorted(
-            members, key=lambda pm: (pm[0], str(pm[1]))))}
+        self.members = {
+            pm: f"{self.fields[pm[0]]}m{i}"
+            for i, pm in enumerate(sorted(members, key=lambda pm: (pm[0], str(pm[1]))))
+        }
         self.readers = {path: reader(path) for path in plan.fact_paths}
         self.big_sets: dict[tuple[str, frozenset[Any]], str] = {}
         self.computed: dict[Condition, tuple[str, Callable[..., bool]]] = {}
@@ -209,11 +219,17 @@ def _fitting(plan: Plan) -> tuple[_Encoding, list[tuple[int, dict[str, Any]]]]:
                     conditions.append((i, expr))
             if fits([expr for _, expr in conditions]):
                 return encoding, conditions
-    raise EnvrulesError([problem(
-        f"profile {plan.profile}: the durable-rules network cannot hold this plan (more than "
-        f"{MAX_CHILDREN} tests under one node); use the compiled evaluator",
-        f"规则集{plan.profile}：durable-rules 网络无法容纳该规则集（同一节点下超过{MAX_CHILDREN}项测试），"
-        "请使用 compiled 求值器", code="durable.capacity")])
+    raise EnvrulesError(
+        [
+            problem(
+                f"profile {plan.profile}: the durable-rules network cannot hold this plan (more than "
+                f"{MAX_CHILDREN} tests under one node); use the compiled evaluator",
+                f"规则集{plan.profile}：durable-rules 网络无法容纳该规则集"
+                f"（同一节点下超过{MAX_CHILDREN}项测试），请使用 compiled 求值器",
+                code="durable.capacity",
+            )
+        ]
+    )
 
 
 class DurableEvaluator:
@@ -231,8 +247,7 @@ class DurableEvaluator:
         seen: dict[int, int] = {}
         for i, expr in conditions:
             j = seen[i] = seen.get(i, -1) + 1
-            rules[f"c{i}" if j == 0 else f"c{i}_{j}"] = {"all": [{"m": expr}],
-                                                         "run": self._action(i)}
+            rules[f"c{i}" if j == 0 else f"c{i}_{j}"] = {"all": [{"m": expr}], "run": self._action(i)}
         self.definition = {k: {"all": v["all"]} for k, v in rules.items()}
         if not rules:  # durable-rules refuses an empty ruleset
             rules["never"] = {"all": [{"m": _FALSE}], "run": self._action(-1)}

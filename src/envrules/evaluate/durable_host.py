@@ -76,8 +76,9 @@ def unregister(name: str) -> None:
             pass
 
 
-def assert_fact(name: str, fact: Mapping[str, Any], session: str,
-                before: Callable[[], None] | None = None) -> None:
+def assert_fact(
+    name: str, fact: Mapping[str, Any], session: str, before: Callable[[], None] | None = None
+) -> None:
     """Assert one fact in a fresh session and delete the session's state
     afterwards (actions run synchronously inside the call)."""
     with LOCK:
@@ -92,8 +93,13 @@ def assert_fact(name: str, fact: Mapping[str, Any], session: str,
             h.delete_state(name, session)
 
 
-def post_events(name: str, facts: list[Mapping[str, Any]], events: list[Mapping[str, Any]],
-                session: str, before: Callable[[], None] | None = None) -> None:
+def post_events(
+    name: str,
+    facts: list[Mapping[str, Any]],
+    events: list[Mapping[str, Any]],
+    session: str,
+    before: Callable[[], None] | None = None,
+) -> None:
     """Assert facts then post events in order in one fresh session, deleting
     its state afterwards (the timeline's forward chaining)."""
     with LOCK:

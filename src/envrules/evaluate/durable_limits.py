@@ -32,8 +32,7 @@ def ops(expr: Any) -> int:
     if not isinstance(expr, dict):
         return 0
     own = sum(1 for key in expr if key in ("$and", "$or"))
-    return own + sum(ops(item) for value in expr.values() if isinstance(value, list)
-                     for item in value)
+    return own + sum(ops(item) for value in expr.values() if isinstance(value, list) for item in value)
 
 
 def widest_node(exprs: Iterable[dict[str, Any]]) -> int:

@@ -40,9 +40,9 @@ def readable_source(source: str) -> str | None:
     last = source.rstrip("/").rsplit("/", 1)[-1]
     last = re.sub(r"\.(md|txt|pdf|html?)(?=$|[\s);；])", "", last)
     first = _CJK.search(last)
-    if first is None or _ENGLISH.search(last[first.start():]):
+    if first is None or _ENGLISH.search(last[first.start() :]):
         return None
-    return last[first.start():]
+    return last[first.start() :]
 
 
 def _r(r: Any, lang: str) -> str:
@@ -63,8 +63,10 @@ def explain(d: DecisionModel, lang: str = "zh") -> str:
     t = _L[lang]
     out: list[str] = []
     add = out.append
-    add(f"{t['title']} — {t['case']} {d.case_id or t['no_id']} · {t['profile']} {d.profile} "
-        f"({d.ruleset_digest})")
+    add(
+        f"{t['title']} — {t['case']} {d.case_id or t['no_id']} · {t['profile']} {d.profile} "
+        f"({d.ruleset_digest})"
+    )
     dates = d.dates
     parts = []
     if dates.occurred_on is not None:
@@ -102,9 +104,11 @@ def _jurisdiction(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     if j is None:
         add(f"  {t['none']}")
     else:
-        add(f"  {t['level']}: {t['level_names'][j.level.value]}"
+        add(
+            f"  {t['level']}: {t['level_names'][j.level.value]}"
             + (f"; {t['authority']}: {j.authority_name or j.authority}" if j.authority else "")
-            + (f" → {t['now']} {j.successor_name or j.successor}" if j.successor else ""))
+            + (f" → {t['now']} {j.successor_name or j.successor}" if j.successor else "")
+        )
         if j.reason:
             add(f"  {j.reason.get(lang)}")
         if j.basis:
@@ -112,8 +116,7 @@ def _jurisdiction(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     for tr in d.transfers:
         days = f"; {t['detention']} {_days(tr.detention_days, t)}" if tr.detention_days else ""
         reason = tr.reason.get(lang) if tr.reason else ""
-        add(f"  {t['transfers']} → {tr.to_name or tr.to}: {reason}{days} [{tr.rule}] "
-            f"{cite(tr.basis, lang)}")
+        add(f"  {t['transfers']} → {tr.to_name or tr.to}: {reason}{days} [{tr.rule}] {cite(tr.basis, lang)}")
 
 
 def _departments(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
@@ -130,27 +133,29 @@ def _departments(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
         now = f" → {t['now']} {o.successor_name or o.successor}" if o.successor else ""
         add(f"  {t['office']}: {o.office_name or o.office}{now} [{o.rule}] {cite(o.basis, lang)}")
     for s in d.supervision:
-        bits = [x for x in (s.enterprise_class and f"{s.enterprise_class}",
-                            s.supervisor_name or s.supervisor,
-                            s.inspection.get(lang) if s.inspection else None,
-                            s.sampling_ratio) if x]
+        bits = [
+            x
+            for x in (
+                s.enterprise_class and f"{s.enterprise_class}",
+                s.supervisor_name or s.supervisor,
+                s.inspection.get(lang) if s.inspection else None,
+                s.sampling_ratio,
+            )
+            if x
+        ]
         add(f"  {t['supervision']}: {'; '.join(bits)} [{s.rule}] {cite(s.basis, lang)}")
     for m in d.monitoring:
         who = m.authority_name or m.authority or ""
-        add(f"  {t['monitoring']}: {t['level_names'][m.level.value]} {who} "
-            f"{m.duty.get(lang) if m.duty else ''} [{m.rule}] {cite(m.basis, lang)}")
+        add(
+            f"  {t['monitoring']}: {t['level_names'][m.level.value]} {who} "
+            f"{m.duty.get(lang) if m.duty else ''} [{m.rule}] {cite(m.basis, lang)}"
+        )
 
 
 def _penalty(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     p = d.penalty
     add(f"{t['penalty']} — {p.kind_title.get(lang)} ({p.kind})")
-    add(f"  {t['candidates']}:")
-    for c in p.candidates:
-        mark = "→" if c.version == p.applied_version else " "
-        add(f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
-            f"{cite(c.basis, lang)}; {c.formula} = {_r(c.range, lang)}"
-            + ("" if c.compared else t["began"])
-            + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else ""))
+    _candidates(p, t, lang, add)
     add(f"  {t['applied']}: {p.applied_version} — {p.lighter_law.get(lang)}")
     if p.choice_needed:
         add(f"  {t['choice']}: {p.choice_needed.get(lang)}")
@@ -158,36 +163,67 @@ def _penalty(d: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     _benchmark(p, t, lang, add)
     if p.withheld_grounds:
         add(f"  {t['withheld']}: {', '.join(p.withheld_grounds)}")
-    if p.adjustments:
-        add(f"  {t['adjustments']}:")
-        for a in p.adjustments:
-            add(f"    {'✓' if a.applied else '·'} {t['kinds'][a.kind.value]} {a.title.get(lang)}: "
-                f"{a.effect.get(lang)} [{a.rule}] {cite(a.basis, lang)}")
+    _adjustments(p, t, lang, add)
     if p.discretion_standard:
         add(f"  {t['standard']}: {cite(p.discretion_standard, lang)}")
     add(f"  {t['outcome']}: {t['outcomes'][p.outcome.value]} — {p.outcome_reason.get(lang)}")
     add(f"  {t['permitted']}: {_r(p.permitted_range, lang)}")
-    add(f"  {t['recommended']}: {_m(p.recommended, lang)}"
-        + (f" ({p.recommended_basis.get(lang)})" if p.recommended_basis else ""))
+    add(
+        f"  {t['recommended']}: {_m(p.recommended, lang)}"
+        + (f" ({p.recommended_basis.get(lang)})" if p.recommended_basis else "")
+    )
     if p.missing_facts:
         add(f"  {t['missing']}: {', '.join(p.missing_facts)}")
     if p.measures:
         add(f"  {t['measures']}: {'、'.join(measure(m, lang) for m in p.measures)}")
     if p.discretionary_measures:
-        add(f"  {t['may_measures']}: "
-            f"{'、'.join(measure(m, lang) for m in p.discretionary_measures)}")
+        add(f"  {t['may_measures']}: {'、'.join(measure(m, lang) for m in p.discretionary_measures)}")
     _limitation(p, t, lang, add)
     if p.daily_penalty:
         dp = p.daily_penalty
-        add(f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason.get(lang)}"
-            + (f"; {dp.days} × {_m(dp.per_day, lang)} = {_m(dp.total, lang)}"
-               if dp.total is not None else "") + f" ({cite(dp.basis, lang)})")
+        add(
+            f"  {t['daily']}: {t['yes'] if dp.eligible else t['no']} — {dp.reason.get(lang)}"
+            + (f"; {dp.days} × {_m(dp.per_day, lang)} = {_m(dp.total, lang)}" if dp.total is not None else "")
+            + f" ({cite(dp.basis, lang)})"
+        )
     if p.detention is not None:
         add(f"  {t['detention']}: {_days(p.detention.days, t)} ({cite(p.detention.basis, lang)})")
-    flags = [(t["hearing"], p.hearing_right), (t["review"], p.legal_review),
-             (t["collective"], p.collective_deliberation)]
-    shown = [f"{name}: {t['yes'] if f.required else t['no']} ({f.reason.get(lang)})"
-             for name, f in flags if f is not None]
+    _flags(p, t, lang, add)
+
+
+def _candidates(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
+    add(f"  {t['candidates']}:")
+    for c in p.candidates:
+        mark = "→" if c.version == p.applied_version else " "
+        add(
+            f"   {mark} {c.version} ({c.effective_from} – {c.effective_to or '…'}): "
+            f"{cite(c.basis, lang)}; {c.formula} = {_r(c.range, lang)}"
+            + ("" if c.compared else t["began"])
+            + (f" ({t['missing']}: {', '.join(c.missing_facts)})" if c.missing_facts else "")
+        )
+
+
+def _adjustments(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
+    if p.adjustments:
+        add(f"  {t['adjustments']}:")
+        for a in p.adjustments:
+            add(
+                f"    {'✓' if a.applied else '·'} {t['kinds'][a.kind.value]} {a.title.get(lang)}: "
+                f"{a.effect.get(lang)} [{a.rule}] {cite(a.basis, lang)}"
+            )
+
+
+def _flags(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
+    flags = [
+        (t["hearing"], p.hearing_right),
+        (t["review"], p.legal_review),
+        (t["collective"], p.collective_deliberation),
+    ]
+    shown = [
+        f"{name}: {t['yes'] if f.required else t['no']} ({f.reason.get(lang)})"
+        for name, f in flags
+        if f is not None
+    ]
     if shown:
         add(f"  {t['flags']}: " + "; ".join(shown))
 
@@ -213,6 +249,8 @@ def _limitation(p: Any, t: dict[str, Any], lang: str, add: Any) -> None:
     state = t["expired"] if lim.expired else t["running"] if lim.runs_from else t["continuing"]
     found = f", {t['found']} {lim.found_on}" if lim.found_on else ""
     assumed = "" if lim.runs_from else f" ({t['no_end']})"
-    add(f"  {t['limitation']}: {lim.years}{t['years']}, {state}{assumed}"
+    add(
+        f"  {t['limitation']}: {lim.years}{t['years']}, {state}{assumed}"
         + (f" ({t['expires']} {lim.expires_on}{found})" if lim.expires_on else "")
-        + f" — {cite(lim.basis, lang)}")
+        + f" — {cite(lim.basis, lang)}"
+    )

@@ -12,8 +12,7 @@ from .model import Plan
 _KEYS = ("city", "county", "township")
 
 
-def resolve(plan: Plan, template: str | None,
-            region: RegionView) -> tuple[str | None, str | None]:
+def resolve(plan: Plan, template: str | None, region: RegionView) -> tuple[str | None, str | None]:
     """The authority id and name a template gives for a region; (None, None)
     when a template needs a place the case does not name uniquely."""
     if template is None:
@@ -50,8 +49,7 @@ def successor(plan: Plan, ident: str | None, on: date) -> tuple[str | None, str 
     while current is not None and current not in seen:
         seen.add(current)
         spec = plan.authorities.get(current)
-        if spec is None or spec.successor is None or spec.period.end is None \
-                or spec.period.end >= on:
+        if spec is None or spec.successor is None or spec.period.end is None or spec.period.end >= on:
             break
         current = spec.successor
     if current is None or current == ident:

@@ -22,8 +22,12 @@ class Builder:
     def problem(self, en: str, zh: str, at: SourceLocation | None, code: str = "compile") -> None:
         self.problems.append(problem(en, zh, where=at, code=code))
 
-    def condition(self, cond: Condition, stages: frozenset[Stage] = frozenset(
-            {Stage.CASE, Stage.PROFILE}), where: str = "") -> int:
+    def condition(
+        self,
+        cond: Condition,
+        stages: frozenset[Stage] = frozenset({Stage.CASE, Stage.PROFILE}),
+        where: str = "",
+    ) -> int:
         """Check a condition and number it (equal conditions share a number)."""
         checked, problems = check_condition(cond)
         self.problems.extend(problems)
@@ -31,10 +35,14 @@ class Builder:
             for leaf in leaves(checked):
                 fact = FACTS[leaf.path]
                 if fact.stage not in stages:
-                    self.problem(f"{leaf.path} is a fact of the penalty being decided: only "
-                                 f"hearing, legal review and collective deliberation tables may "
-                                 f"test it{where}", f"{leaf.path}是正在作出的处罚的事实，只能用于"
-                                 "听证、法制审核、集体讨论决策表", leaf.at, "stage")
+                    self.problem(
+                        f"{leaf.path} is a fact of the penalty being decided: only "
+                        f"hearing, legal review and collective deliberation tables may "
+                        f"test it{where}",
+                        f"{leaf.path}是正在作出的处罚的事实，只能用于听证、法制审核、集体讨论决策表",
+                        leaf.at,
+                        "stage",
+                    )
         index = None if problems else self._numbered.get(checked)
         if index is None:
             index = len(self.conditions)
@@ -45,8 +53,11 @@ class Builder:
 
     def constants(self, path_values: dict[str, set[Any]]) -> None:
         """Ids tested in conditions (regions, kinds, matters) must exist."""
-        labels = {"region": ("region", "地区"), "violation.kind": ("violation kind", "违法行为类别"),
-                  "matter": ("matter", "事项")}
+        labels = {
+            "region": ("region", "地区"),
+            "violation.kind": ("violation kind", "违法行为类别"),
+            "matter": ("matter", "事项"),
+        }
         for cond in self.conditions:
             for leaf in leaves(cond):
                 if leaf.op == "exists":
@@ -59,13 +70,24 @@ class Builder:
                 for v in sorted(str(x) for x in values):
                     if v not in known:
                         en, zh = labels[group]
-                        self.problem(f"{leaf.path}: unknown {en} {v!r} in profile {self.profile}",
-                                     f"{leaf.path}：规则集{self.profile}中没有{zh}{v!r}", leaf.at,
-                                     "unknown_id")
+                        self.problem(
+                            f"{leaf.path}: unknown {en} {v!r} in profile {self.profile}",
+                            f"{leaf.path}：规则集{self.profile}中没有{zh}{v!r}",
+                            leaf.at,
+                            "unknown_id",
+                        )
 
 
-_REGION_IDS = frozenset({"region.city", "region.county", "region.counties", "region.township",
-                         "region.townships", "region.special_zone"})
+_REGION_IDS = frozenset(
+    {
+        "region.city",
+        "region.county",
+        "region.counties",
+        "region.township",
+        "region.townships",
+        "region.special_zone",
+    }
+)
 
 
 def cite(basis: Basis) -> Citation:
@@ -85,8 +107,12 @@ def grounds_of(cond: Condition) -> frozenset[tuple[str, Any]]:
     def walk(node: Condition, positive: bool) -> None:
         if isinstance(node, Compare):
             fact = FACTS.get(node.path)
-            if not positive or fact is None or node.op in ("ne", "not_in") or (
-                    node.op == "exists" and not node.value):
+            if (
+                not positive
+                or fact is None
+                or node.op in ("ne", "not_in")
+                or (node.op == "exists" and not node.value)
+            ):
                 return
             if node.path == "violation.kind" or fact.type.value == "date":
                 return

@@ -66,8 +66,16 @@ def read(key: str) -> Plan | None:
             if fh.read(len(_MAGIC)) != _MAGIC or fh.read(64).decode() != key:
                 return None
             plan = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            UnicodeDecodeError, ValueError, TypeError):
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        AttributeError,
+        ImportError,
+        UnicodeDecodeError,
+        ValueError,
+        TypeError,
+    ):
         return None
     return plan if isinstance(plan, Plan) else None
 
@@ -91,8 +99,9 @@ def write(key: str, plan: Plan) -> None:
         return  # a cache that cannot be written is no cache, not an error
 
 
-def load_plan(source: RulesetSource, profile: str, limits: Limits = DEFAULT_LIMITS,
-              use_cache: bool = True) -> Plan:
+def load_plan(
+    source: RulesetSource, profile: str, limits: Limits = DEFAULT_LIMITS, use_cache: bool = True
+) -> Plan:
     """The compiled plan of a profile: from the cache if it holds this exact
     key, else compiled (and cached)."""
     index = LayerIndex.of(source)

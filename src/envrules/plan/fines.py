@@ -21,14 +21,18 @@ from ..rulesets.schema.fines import (
     UpTo,
 )
 
-BASES = {"investment": ("建设项目总投资额", "total investment"),
-         "illegal_gain": ("违法所得", "illegal gains"), "cost": ("所需处置费用", "disposal cost"),
-         "direct_loss": ("直接经济损失", "direct economic loss"),
-         "person_income": ("上一年度从本单位取得的收入", "the prior year's income from the unit"),
-         "discharge_fee": ("应缴纳排污费数额", "the discharge fee due"),
-         "goods_value": ("货值金额", "the value of the goods"),
-         "reclamation_fee": ("耕地开垦费", "the farmland reclamation fee"),
-         "units": ("每件", "per unit"), "continuing_days": ("每日", "per day")}
+BASES = {
+    "investment": ("建设项目总投资额", "total investment"),
+    "illegal_gain": ("违法所得", "illegal gains"),
+    "cost": ("所需处置费用", "disposal cost"),
+    "direct_loss": ("直接经济损失", "direct economic loss"),
+    "person_income": ("上一年度从本单位取得的收入", "the prior year's income from the unit"),
+    "discharge_fee": ("应缴纳排污费数额", "the discharge fee due"),
+    "goods_value": ("货值金额", "the value of the goods"),
+    "reclamation_fee": ("耕地开垦费", "the farmland reclamation fee"),
+    "units": ("每件", "per unit"),
+    "continuing_days": ("每日", "per day"),
+}
 
 
 @attrs.frozen(slots=True)
@@ -46,8 +50,7 @@ def _inward(lo: Decimal, hi: Decimal) -> MoneyRange:
     return MoneyRange(min(lo_r, hi_r), hi_r)
 
 
-def _within(lo: Decimal, hi: Decimal, floor: Decimal | None,
-            cap: Decimal | None) -> tuple[Decimal, Decimal]:
+def _within(lo: Decimal, hi: Decimal, floor: Decimal | None, cap: Decimal | None) -> tuple[Decimal, Decimal]:
     if floor is not None:
         lo, hi = max(lo, floor), max(hi, floor)
     if cap is not None:
@@ -73,8 +76,11 @@ def compute(fine: FineFormula, v: Any) -> FineRange:
     base = getattr(v, fine.base)
     if isinstance(fine, MultipleOf) and (base is None or base == 0) and fine.otherwise is not None:
         return compute(fine.otherwise, v)
-    lo_rate, hi_rate = ((fine.min_percent / 100, fine.max_percent / 100)
-                        if isinstance(fine, PercentOf) else (fine.min_multiple, fine.max_multiple))
+    lo_rate, hi_rate = (
+        (fine.min_percent / 100, fine.max_percent / 100)
+        if isinstance(fine, PercentOf)
+        else (fine.min_multiple, fine.max_multiple)
+    )
     if base is None:
         known = None
         if fine.base_floor is not None:
@@ -93,11 +99,15 @@ def _bounds(fine: PercentOf | MultipleOf, lang: str) -> str:
     parts = []
     if fine.base_floor is not None:
         name = BASES[fine.base][0 if zh else 1]
-        parts.append(f"{name}不足{format_yuan(fine.base_floor)}的按{format_yuan(fine.base_floor)}计算"
-                     if zh else f"{name} counted as at least {format_yuan(fine.base_floor, 'en')}")
+        parts.append(
+            f"{name}不足{format_yuan(fine.base_floor)}的按{format_yuan(fine.base_floor)}计算"
+            if zh
+            else f"{name} counted as at least {format_yuan(fine.base_floor, 'en')}"
+        )
     if fine.floor is not None:
-        parts.append(f"不低于{format_yuan(fine.floor)}" if zh
-                     else f"at least {format_yuan(fine.floor, 'en')}")
+        parts.append(
+            f"不低于{format_yuan(fine.floor)}" if zh else f"at least {format_yuan(fine.floor, 'en')}"
+        )
     if fine.cap is not None:
         parts.append(f"最高{format_yuan(fine.cap)}" if zh else f"at most {format_yuan(fine.cap, 'en')}")
     return "".join(f"，{p}" for p in parts) if zh else "".join(f", {p}" for p in parts)
@@ -109,28 +119,45 @@ def text(fine: FineFormula, lang: str = "zh") -> str:
     zh = lang == "zh"
     optional = ("（可以处）" if zh else " (may)") if fine.optional else ""
     if isinstance(fine, Fixed):
-        return (f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下" if zh else
-                f"{format_yuan(fine.min, 'en')} to {format_yuan(fine.max, 'en')}") + optional
+        return (
+            f"{format_yuan(fine.min)}以上{format_yuan(fine.max)}以下"
+            if zh
+            else f"{format_yuan(fine.min, 'en')} to {format_yuan(fine.max, 'en')}"
+        ) + optional
     if isinstance(fine, PercentOf):
         name = BASES[fine.base][0 if zh else 1]
-        return ((f"{name}的{fine.min_percent}%–{fine.max_percent}%" if zh else
-                 f"{fine.min_percent}%–{fine.max_percent}% of {name}") + _bounds(fine, lang)
-                + optional)
+        return (
+            (
+                f"{name}的{fine.min_percent}%–{fine.max_percent}%"
+                if zh
+                else f"{fine.min_percent}%–{fine.max_percent}% of {name}"
+            )
+            + _bounds(fine, lang)
+            + optional
+        )
     if isinstance(fine, MultipleOf):
         name = BASES[fine.base][0 if zh else 1]
-        out = (f"{name}{fine.min_multiple}–{fine.max_multiple}倍" if zh else
-               f"{fine.min_multiple}–{fine.max_multiple} times {name}") + _bounds(fine, lang)
+        out = (
+            f"{name}{fine.min_multiple}–{fine.max_multiple}倍"
+            if zh
+            else f"{fine.min_multiple}–{fine.max_multiple} times {name}"
+        ) + _bounds(fine, lang)
         if fine.otherwise is not None:
-            out += (f"；无{name}时{text(fine.otherwise, lang)}" if zh else
-                    f"; without {name}: {text(fine.otherwise, lang)}")
+            out += (
+                f"；无{name}时{text(fine.otherwise, lang)}"
+                if zh
+                else f"; without {name}: {text(fine.otherwise, lang)}"
+            )
         return out + optional
     if isinstance(fine, PerUnit):
         name = BASES[fine.base][0 if zh else 1]
-        return (f"{name}{format_yuan(fine.min)}–{format_yuan(fine.max)}" if zh else
-                f"{format_yuan(fine.min, 'en')}–{format_yuan(fine.max, 'en')} {name}") + optional
+        return (
+            f"{name}{format_yuan(fine.min)}–{format_yuan(fine.max)}"
+            if zh
+            else f"{format_yuan(fine.min, 'en')}–{format_yuan(fine.max, 'en')} {name}"
+        ) + optional
     if isinstance(fine, NoFine):
         return "不处罚款" if zh else "no fine"
     if isinstance(fine, Unspecified):
         return "处罚款（法律未规定数额）" if zh else "a fine (the law sets no amount)"
-    return (f"{format_yuan(fine.max)}以下" if zh else f"up to {format_yuan(fine.max, 'en')}") \
-        + optional
+    return (f"{format_yuan(fine.max)}以下" if zh else f"up to {format_yuan(fine.max, 'en')}") + optional

@@ -328,7 +328,8 @@ class Plan:
     disabled: tuple[str, ...]
     timeline: TimelinePlan | None = None  # the case-timeline rules and calendar
     _by_kind: dict[str, tuple[PlanAdjustment, ...]] = attrs.field(
-        factory=dict, eq=False, repr=False, init=False)
+        factory=dict, eq=False, repr=False, init=False
+    )
 
     def delegated(self, kind: str, on: date) -> bool:
         """Is the penalty power for ``kind`` delegated to townships on ``on``?"""

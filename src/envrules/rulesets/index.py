@@ -23,8 +23,11 @@ class LayerIndex:
     @classmethod
     def of(cls, source: RulesetSource) -> LayerIndex:
         paths = source.paths()
-        dirs = {p[: -len(PROFILE_FILE) - 1] if p != PROFILE_FILE else ""
-                for p in paths if p == PROFILE_FILE or p.endswith("/" + PROFILE_FILE)}
+        dirs = {
+            p[: -len(PROFILE_FILE) - 1] if p != PROFILE_FILE else ""
+            for p in paths
+            if p == PROFILE_FILE or p.endswith("/" + PROFILE_FILE)
+        }
         files: dict[str, list[str]] = {d: [] for d in dirs}
         for p in paths:
             if p.endswith(SCENARIO_SUFFIX):
@@ -35,7 +38,6 @@ class LayerIndex:
             if folder in dirs and p != (f"{folder}/{PROFILE_FILE}" if folder else PROFILE_FILE):
                 files[folder].append(p)
         return cls(tuple(sorted(d for d in dirs if d)), {d: tuple(fs) for d, fs in files.items()})
-
 
 
 def source_digest(source: RulesetSource, index: LayerIndex | None = None) -> str:

@@ -28,8 +28,16 @@ def validate(model: type[M], data: Any, file: str) -> M:
     except ValidationError as exc:
         raise RulesetError(validation_problems(exc, data, file)) from None
     except RecursionError:
-        raise LimitExceeded([problem("nested too deeply to validate", "嵌套过深，无法校验",
-                                     where=SourceLocation(file), code="limit.depth")]) from None
+        raise LimitExceeded(
+            [
+                problem(
+                    "nested too deeply to validate",
+                    "嵌套过深，无法校验",
+                    where=SourceLocation(file),
+                    code="limit.depth",
+                )
+            ]
+        ) from None
 
 
 @attrs.frozen
@@ -44,8 +52,9 @@ class Layer:
     extends_at: SourceLocation | None
 
 
-def parse_layer(source: RulesetSource, name: str, index: LayerIndex,
-                limits: Limits = DEFAULT_LIMITS) -> Layer:
+def parse_layer(
+    source: RulesetSource, name: str, index: LayerIndex, limits: Limits = DEFAULT_LIMITS
+) -> Layer:
     """Parse every file of one layer, collecting all problems before raising."""
     if name not in index.files or not name:
         raise UnknownProfile(name, index.names)
@@ -70,20 +79,21 @@ def parse_layer(source: RulesetSource, name: str, index: LayerIndex,
         except RulesetError as exc:
             problems.extend(exc.problems)
         except OSError as exc:
-            problems.append(problem(f"cannot read: {exc}", f"无法读取：{exc}",
-                                    where=SourceLocation(shown), code="source"))
+            problems.append(
+                problem(f"cannot read: {exc}", f"无法读取：{exc}", where=SourceLocation(shown), code="source")
+            )
     if problems or meta is None:
         # a limit refused anywhere makes the whole a LimitExceeded (still a RulesetError)
-        error = LimitExceeded if any((p.code or "").startswith("limit.") for p in problems) \
-            else RulesetError
-        raise error(problems or [problem("no profile.yaml", "缺少 profile.yaml",
-                                         where=SourceLocation(meta_path))])
-    return Layer(name, meta, tuple(files), digest.hexdigest(), source.display(meta_path),
-                 extends_at)
+        error = LimitExceeded if any((p.code or "").startswith("limit.") for p in problems) else RulesetError
+        raise error(
+            problems or [problem("no profile.yaml", "缺少 profile.yaml", where=SourceLocation(meta_path))]
+        )
+    return Layer(name, meta, tuple(files), digest.hexdigest(), source.display(meta_path), extends_at)
 
 
-def profile_chain(source: RulesetSource, name: str, limits: Limits = DEFAULT_LIMITS,
-                  index: LayerIndex | None = None) -> list[Layer]:
+def profile_chain(
+    source: RulesetSource, name: str, limits: Limits = DEFAULT_LIMITS, index: LayerIndex | None = None
+) -> list[Layer]:
     """The layers of a profile, lowest first; each layer appears once."""
     index = index or LayerIndex.of(source)
     if name not in index.names:
@@ -100,21 +110,11 @@ def profile_chain(source: RulesetSource, name: str, limits: Limits = DEFAULT_LIM
             if layer in done:
                 continue
             if layer in on_path:
-                cycle = " → ".join([*sorted(on_path, key=on_path.__getitem__), layer])
-                where = parsed[layer].extends_at if layer in parsed else None
-                raise RulesetError([problem(
-                    f"profiles extend each other in a cycle: {cycle}",
-                    f"规则集相互继承，形成循环：{cycle}",
-                    where=where or SourceLocation(source.display(f"{layer}/{PROFILE_FILE}")),
-                    code="extends_cycle")])
+                raise _cycle(source, layer, on_path, parsed)
             if layer not in index.files or not layer:
-                raise RulesetError([problem(
-                    f"extends unknown layer {layer!r}", f"继承了不存在的层{layer!r}",
-                    where=asked_at, code="unknown_layer")])
+                raise _unknown_layer(layer, asked_at)
             if len(on_path) + len(done) >= limits.layers:
-                raise LimitExceeded([problem(
-                    f"more than {limits.layers} layers in profile {name!r}",
-                    f"规则集{name!r}的层数超过{limits.layers}", where=asked_at, code="limit.layers")])
+                raise _too_many_layers(name, limits, asked_at)
             on_path[layer] = len(on_path)
             parsed[layer] = parse_layer(source, layer, index, limits)
             bases = list(parsed[layer].meta.extends)
@@ -130,6 +130,50 @@ def profile_chain(source: RulesetSource, name: str, limits: Limits = DEFAULT_LIM
     return [parsed[n] for n in order]
 
 
+def _cycle(
+    source: RulesetSource, layer: str, on_path: dict[str, int], parsed: dict[str, Layer]
+) -> RulesetError:
+    """The error for ``layer`` met again while its own bases are being walked."""
+    cycle = " → ".join([*sorted(on_path, key=on_path.__getitem__), layer])
+    where = parsed[layer].extends_at if layer in parsed else None
+    return RulesetError(
+        [
+            problem(
+                f"profiles extend each other in a cycle: {cycle}",
+                f"规则集相互继承，形成循环：{cycle}",
+                where=where or SourceLocation(source.display(f"{layer}/{PROFILE_FILE}")),
+                code="extends_cycle",
+            )
+        ]
+    )
+
+
+def _unknown_layer(layer: str, asked_at: SourceLocation | None) -> RulesetError:
+    return RulesetError(
+        [
+            problem(
+                f"extends unknown layer {layer!r}",
+                f"继承了不存在的层{layer!r}",
+                where=asked_at,
+                code="unknown_layer",
+            )
+        ]
+    )
+
+
+def _too_many_layers(name: str, limits: Limits, asked_at: SourceLocation | None) -> LimitExceeded:
+    return LimitExceeded(
+        [
+            problem(
+                f"more than {limits.layers} layers in profile {name!r}",
+                f"规则集{name!r}的层数超过{limits.layers}",
+                where=asked_at,
+                code="limit.layers",
+            )
+        ]
+    )
+
+
 def _selectable(source: RulesetSource, index: LayerIndex) -> list[tuple[str, Any]]:
     try:
         return selectable_profiles(source, index)
@@ -137,8 +181,9 @@ def _selectable(source: RulesetSource, index: LayerIndex) -> list[tuple[str, Any
         return [(d, None) for d in index.names]
 
 
-def selectable_profiles(source: RulesetSource, index: LayerIndex | None = None,
-                        limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, ProfileMeta]]:
+def selectable_profiles(
+    source: RulesetSource, index: LayerIndex | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[str, ProfileMeta]]:
     """The profiles one can load, with their metadata."""
     index = index or LayerIndex.of(source)
     out = []
@@ -162,5 +207,14 @@ def _has_regions(source: RulesetSource, index: LayerIndex, name: str, limits: Li
     return False
 
 
-__all__: Sequence[str] = ("BASE_LAYER", "PROFILE_FILE", "Layer", "LayerIndex", "parse_layer",
-                          "profile_chain", "selectable_profiles", "source_digest", "validate")
+__all__: Sequence[str] = (
+    "BASE_LAYER",
+    "PROFILE_FILE",
+    "Layer",
+    "LayerIndex",
+    "parse_layer",
+    "profile_chain",
+    "selectable_profiles",
+    "source_digest",
+    "validate",
+)

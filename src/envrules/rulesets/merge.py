@@ -47,8 +47,7 @@ class Merged:
     regions: dict[str, RegionSpec] = attrs.Factory(dict)
     authorities: dict[str, AuthoritySpec] = attrs.Factory(dict)
     matters: dict[str, MatterSpec] = attrs.Factory(dict)
-    delegations: list[tuple[frozenset[str], Any, Any, Any, SourceLocation | None]] = \
-        attrs.Factory(list)
+    delegations: list[tuple[frozenset[str], Any, Any, Any, SourceLocation | None]] = attrs.Factory(list)
     disabled: list[str] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
 
@@ -66,48 +65,68 @@ class _Merger:
     def claim(self, what: str, ident: str, at: SourceLocation | None) -> bool:
         key = f"{what}:{ident}"
         if key in self.seen:
-            hint = "; use `replaces:` to override it" if what in ("kind", "adjustment") else \
-                "; give it another id"
-            self.problem(f"duplicate {what} id {ident!r} (first defined at {self.seen[key]})" + hint,
-                         f"重复的{what} id {ident!r}（首次定义于{self.seen[key]}）", at, "duplicate_id")
+            hint = (
+                "; use `replaces:` to override it"
+                if what in ("kind", "adjustment")
+                else "; give it another id"
+            )
+            self.problem(
+                f"duplicate {what} id {ident!r} (first defined at {self.seen[key]})" + hint,
+                f"重复的{what} id {ident!r}（首次定义于{self.seen[key]}）",
+                at,
+                "duplicate_id",
+            )
             return False
         self.seen[key] = at
         return True
 
-    def replace(self, what: str, old: str, new: str, at: SourceLocation | None,
-                store: dict[str, Any]) -> bool:
+    def replace(
+        self, what: str, old: str, new: str, at: SourceLocation | None, store: dict[str, Any]
+    ) -> bool:
         """``new`` replaces ``old``: ``old`` must exist and not be replaced yet."""
         if f"{what}:{old}" in self.replaced:
-            self.problem(f"{what} {old!r} is replaced twice (first at "
-                         f"{self.replaced[f'{what}:{old}']})",
-                         f"{what} {old!r}被替换了两次（首次于{self.replaced[f'{what}:{old}']}）",
-                         at, "replaced_twice")
+            self.problem(
+                f"{what} {old!r} is replaced twice (first at {self.replaced[f'{what}:{old}']})",
+                f"{what} {old!r}被替换了两次（首次于{self.replaced[f'{what}:{old}']}）",
+                at,
+                "replaced_twice",
+            )
             return False
         if old not in store:
-            self.problem(f"{what} {new!r} replaces {old!r}, which does not exist",
-                         f"{what} {new!r}替换了不存在的{old!r}", at, "replaces_missing")
+            self.problem(
+                f"{what} {new!r} replaces {old!r}, which does not exist",
+                f"{what} {new!r}替换了不存在的{old!r}",
+                at,
+                "replaces_missing",
+            )
             return False
         self.replaced[f"{what}:{old}"] = at
         del store[old]
         self.seen.pop(f"{what}:{old}", None)
         return self.claim(what, new, at)
 
-    def add_rules(self, target: list[tuple[Rule, str]], new: Sequence[Rule], layer: str,
-                  position: str, table: str) -> None:
+    def add_rules(
+        self, target: list[tuple[Rule, str]], new: Sequence[Rule], layer: str, position: str, table: str
+    ) -> None:
         fresh: list[tuple[Rule, str]] = []
         for rule in new:
             if rule.replaces:
                 key = f"rule:{rule.replaces}"
-                index = next((i for i, (old, _) in enumerate(target) if old.id == rule.replaces),
-                             None)
+                index = next((i for i, (old, _) in enumerate(target) if old.id == rule.replaces), None)
                 if key in self.replaced:
-                    self.problem(f"rule {rule.replaces!r} is replaced twice (first at "
-                                 f"{self.replaced[key]})",
-                                 f"规则{rule.replaces!r}被替换了两次", rule.at, "replaced_twice")
+                    self.problem(
+                        f"rule {rule.replaces!r} is replaced twice (first at {self.replaced[key]})",
+                        f"规则{rule.replaces!r}被替换了两次",
+                        rule.at,
+                        "replaced_twice",
+                    )
                 elif index is None:
-                    self.problem(f"rule {rule.id!r} replaces {rule.replaces!r}, which is not in "
-                                 f"table {table}", f"规则{rule.id!r}替换的{rule.replaces!r}不在决策表"
-                                 f"{table}中", rule.at, "replaces_missing")
+                    self.problem(
+                        f"rule {rule.id!r} replaces {rule.replaces!r}, which is not in table {table}",
+                        f"规则{rule.id!r}替换的{rule.replaces!r}不在决策表{table}中",
+                        rule.at,
+                        "replaces_missing",
+                    )
                 else:
                     self.replaced[key] = rule.at
                     self.rule_ids.pop(rule.replaces, None)
@@ -123,9 +142,12 @@ class _Merger:
 
     def _fresh_rule(self, rule: Rule) -> bool:
         if rule.id in self.rule_ids:
-            self.problem(f"duplicate rule id {rule.id!r} (first at {self.rule_ids[rule.id]})",
-                         f"重复的规则 id {rule.id!r}（首次于{self.rule_ids[rule.id]}）", rule.at,
-                         "duplicate_id")
+            self.problem(
+                f"duplicate rule id {rule.id!r} (first at {self.rule_ids[rule.id]})",
+                f"重复的规则 id {rule.id!r}（首次于{self.rule_ids[rule.id]}）",
+                rule.at,
+                "duplicate_id",
+            )
             return False
         self.rule_ids[rule.id] = rule.at
         return True
@@ -148,11 +170,14 @@ class _Merger:
         for _, rf in layer.files:
             for ext in rf.extend:
                 if ext.extend not in m.tables:
-                    self.problem(f"extends unknown table {ext.extend!r}",
-                                 f"扩展了不存在的决策表{ext.extend!r}", ext.at, "unknown_table")
+                    self.problem(
+                        f"extends unknown table {ext.extend!r}",
+                        f"扩展了不存在的决策表{ext.extend!r}",
+                        ext.at,
+                        "unknown_table",
+                    )
                     continue
-                self.add_rules(m.tables[ext.extend].rules, ext.rules, layer.name, ext.position,
-                               ext.extend)
+                self.add_rules(m.tables[ext.extend].rules, ext.rules, layer.name, ext.position, ext.extend)
             for dis in rf.disable:
                 for ident in dis.ids:
                     self.disable(ident, dis.at)
@@ -161,8 +186,9 @@ class _Merger:
         if isinstance(entry, str):
             self.m.delegations.append((frozenset({entry}), None, None, None, at))
         else:
-            self.m.delegations.append((frozenset(entry.kinds), entry.effective_from,
-                                       entry.effective_to, entry.basis, entry.at))
+            self.m.delegations.append(
+                (frozenset(entry.kinds), entry.effective_from, entry.effective_to, entry.basis, entry.at)
+            )
 
     def file_specs(self, rf: Any, layer: str) -> None:
         m = self.m
@@ -215,8 +241,12 @@ class _Merger:
             del m.adjustments[ident]
             hit = True
         if not hit:
-            self.problem(f"disables unknown rule or adjustment {ident!r}",
-                         f"停用了不存在的规则或调整{ident!r}", at, "unknown_rule")
+            self.problem(
+                f"disables unknown rule or adjustment {ident!r}",
+                f"停用了不存在的规则或调整{ident!r}",
+                at,
+                "unknown_rule",
+            )
         m.disabled.append(ident)
 
 

@@ -51,8 +51,9 @@ class DirectorySource:
     def __init__(self, root: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
         text = str(root)
         if "\x00" in text:
-            raise _refuse(text.replace("\x00", "\\0"), "the path contains a NUL character",
-                          "路径含有 NUL 字符")
+            raise _refuse(
+                text.replace("\x00", "\\0"), "the path contains a NUL character", "路径含有 NUL 字符"
+            )
         self.root = Path(root)
         self.limits = limits
         try:
@@ -77,9 +78,12 @@ class DirectorySource:
                         rel = Path(folder, name).relative_to(self._real).as_posix()
                         found.append(rel)
                         if len(found) > self.limits.files_per_source:
-                            raise _refuse(self.label, f"more than {self.limits.files_per_source:,} "
-                                          "YAML files", f"YAML 文件超过{self.limits.files_per_source:,}个",
-                                          limit=True)
+                            raise _refuse(
+                                self.label,
+                                f"more than {self.limits.files_per_source:,} YAML files",
+                                f"YAML 文件超过{self.limits.files_per_source:,}个",
+                                limit=True,
+                            )
             self._paths = sorted(found)
         return list(self._paths)
 
@@ -91,26 +95,40 @@ class DirectorySource:
         except (OSError, RuntimeError):
             raise _refuse(shown, "cannot read: no such file", "无法读取：文件不存在") from None
         if not real.is_relative_to(self._real):
-            raise _refuse(shown, "a symbolic link that leaves the rulesets tree is not read",
-                          "指向规则集目录之外的符号链接不予读取")
+            raise _refuse(
+                shown,
+                "a symbolic link that leaves the rulesets tree is not read",
+                "指向规则集目录之外的符号链接不予读取",
+            )
         try:
             info = os.stat(real)
         except OSError as exc:
             raise _refuse(shown, f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
         if not stat.S_ISREG(info.st_mode):
-            raise _refuse(shown, "not a regular file (a FIFO, device or folder is not read)",
-                          "不是普通文件（不读取管道、设备或目录）")
+            raise _refuse(
+                shown,
+                "not a regular file (a FIFO, device or folder is not read)",
+                "不是普通文件（不读取管道、设备或目录）",
+            )
         if info.st_size > self.limits.yaml_file_bytes:
-            raise _refuse(shown, f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
-                          f"文件超过{self.limits.yaml_file_bytes:,}字节", limit=True)
+            raise _refuse(
+                shown,
+                f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
+                f"文件超过{self.limits.yaml_file_bytes:,}字节",
+                limit=True,
+            )
         try:
             with open(real, "rb") as fh:
                 data = fh.read(self.limits.yaml_file_bytes + 1)
         except OSError as exc:
             raise _refuse(shown, f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
         if len(data) > self.limits.yaml_file_bytes:
-            raise _refuse(shown, f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
-                          f"文件超过{self.limits.yaml_file_bytes:,}字节", limit=True)
+            raise _refuse(
+                shown,
+                f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
+                f"文件超过{self.limits.yaml_file_bytes:,}字节",
+                limit=True,
+            )
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -191,8 +209,7 @@ def default_source() -> RulesetSource:
     return DirectorySource(checkout)
 
 
-def source_for(rulesets: str | Path | RulesetSource | None,
-               limits: Limits = DEFAULT_LIMITS) -> RulesetSource:
+def source_for(rulesets: str | Path | RulesetSource | None, limits: Limits = DEFAULT_LIMITS) -> RulesetSource:
     if rulesets is None:
         return default_source()
     if isinstance(rulesets, str | Path):

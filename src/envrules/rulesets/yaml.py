@@ -53,13 +53,13 @@ class YSeq(list[Any]):
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-         "FALSE": False}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
-                                          "map", "seq", "merge")}
+_ALLOWED_TAGS = {
+    f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+}
 
 
 class _Refused(Exception):
@@ -74,8 +74,7 @@ def _mark(node: Any) -> Mark:
 def _scalar(node: Any) -> Any:
     tag, value = node.tag, node.value
     if tag not in _ALLOWED_TAGS:
-        raise _Refused(node, f"the tag {tag!r} is not allowed in rulesets",
-                       f"规则集中不允许使用标签{tag!r}")
+        raise _Refused(node, f"the tag {tag!r} is not allowed in rulesets", f"规则集中不允许使用标签{tag!r}")
     if node.style is not None and tag == f"{_CORE}str":  # quoted or block: always text
         return value
     if tag == f"{_CORE}str":
@@ -114,8 +113,9 @@ def _scalar(node: Any) -> Any:
                 y, m, d = (int(x) for x in value.split("-"))
                 return date(y, m, d)
             except ValueError:
-                raise _Refused(node, f"{value!r} is not a day of the calendar",
-                               f"{value!r}不是存在的日期") from None
+                raise _Refused(
+                    node, f"{value!r} is not a day of the calendar", f"{value!r}不是存在的日期"
+                ) from None
         try:
             return datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
         except ValueError:
@@ -142,10 +142,14 @@ class _Builder:
                 total = 1 + sum(sizes.get(id(c), 0) for c in children)
                 sizes[key] = total
                 if total > self.limits.yaml_nodes:
-                    raise _Refused(node, f"the file expands to more than "
-                                   f"{self.limits.yaml_nodes:,} values (aliases counted at each "
-                                   "use)", f"文件展开后超过{self.limits.yaml_nodes:,}个值（别名按每次"
-                                   "引用计数）", True)
+                    raise _Refused(
+                        node,
+                        f"the file expands to more than "
+                        f"{self.limits.yaml_nodes:,} values (aliases counted at each "
+                        "use)",
+                        f"文件展开后超过{self.limits.yaml_nodes:,}个值（别名按每次引用计数）",
+                        True,
+                    )
                 continue
             sizes[key] = 0  # a cycle (impossible in YAML) counts once
             stack.append((node, True))
@@ -162,13 +166,20 @@ class _Builder:
 
     def build(self, node: Any, depth: int = 0) -> Any:
         if depth > self.limits.yaml_depth:
-            raise _Refused(node, f"nested deeper than {self.limits.yaml_depth} levels",
-                           f"嵌套超过{self.limits.yaml_depth}层", True)
+            raise _Refused(
+                node,
+                f"nested deeper than {self.limits.yaml_depth} levels",
+                f"嵌套超过{self.limits.yaml_depth}层",
+                True,
+            )
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if node.tag not in (f"{_CORE}map", f"{_CORE}seq"):
-            raise _Refused(node, f"the tag {node.tag!r} is not allowed in rulesets",
-                           f"规则集中不允许使用标签{node.tag!r}")
+            raise _Refused(
+                node,
+                f"the tag {node.tag!r} is not allowed in rulesets",
+                f"规则集中不允许使用标签{node.tag!r}",
+            )
         if isinstance(node, yaml.SequenceNode):
             seq = YSeq(_mark(node))
             for item in node.value:
@@ -179,18 +190,19 @@ class _Builder:
         merged: list[tuple[Any, Mark, Any]] = []
         for key_node, value_node in node.value:
             if key_node.tag == f"{_CORE}merge":
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) \
-                    else [value_node]
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for src in sources:
                     if not isinstance(src, yaml.MappingNode):
-                        raise _Refused(src, "a merge key (<<) takes a mapping",
-                                       "合并键（<<）只能引用映射")
+                        raise _Refused(src, "a merge key (<<) takes a mapping", "合并键（<<）只能引用映射")
                     built = self.build(src, depth + 1)
                     merged.extend((k, built.keys_at[k], v) for k, v in built.items())
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node, "a key must be a plain value, not a mapping or list",
-                               "键必须是简单值，不能是映射或列表")
+                raise _Refused(
+                    key_node,
+                    "a key must be a plain value, not a mapping or list",
+                    "键必须是简单值，不能是映射或列表",
+                )
             key = _scalar(key_node)
             if isinstance(key, date | float) or key is None:
                 key = key_node.value
@@ -207,27 +219,8 @@ class _Builder:
 
 def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse one YAML document; any problem is a RulesetError at file:line:column."""
-    if len(text) > limits.yaml_file_bytes:
-        raise LimitExceeded([problem(
-            f"the file is larger than {limits.yaml_file_bytes:,} bytes",
-            f"文件超过{limits.yaml_file_bytes:,}字节", where=SourceLocation(file),
-            code="limit.yaml_file_bytes")])
-    if "\x00" in text:
-        raise RulesetError([problem("the file contains a NUL character", "文件含有 NUL 字符",
-                                    where=SourceLocation(file), code="yaml")])
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = SourceLocation(file, mark.line + 1, mark.column + 1) if mark else \
-            SourceLocation(file)
-        message = " ".join(str(x) for x in (exc.context, exc.problem) if x) or str(exc)
-        raise RulesetError([problem(f"YAML syntax: {message}", f"YAML 语法错误：{message}",
-                                    where=where, code="yaml")]) from None
-    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
-        raise RulesetError([problem(f"YAML: {type(exc).__name__}: {exc}",
-                                    f"YAML 无法读取：{exc}", where=SourceLocation(file),
-                                    code="yaml")]) from None
+    _check_text(text, file, limits)
+    root = _compose(text, file)
     if root is None:
         return None
     builder = _Builder(limits)
@@ -237,8 +230,66 @@ def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     except _Refused as exc:
         line, col = _mark(exc.node)
         error = LimitExceeded if exc.limit else RulesetError
-        raise error([problem(exc.en, exc.zh, where=SourceLocation(file, line + 1, col + 1),
-                             code="limit.yaml" if exc.limit else "yaml")]) from None
+        raise error(
+            [
+                problem(
+                    exc.en,
+                    exc.zh,
+                    where=SourceLocation(file, line + 1, col + 1),
+                    code="limit.yaml" if exc.limit else "yaml",
+                )
+            ]
+        ) from None
+
+
+def _check_text(text: str, file: str, limits: Limits) -> None:
+    """Refuse, before parsing, a file too large or holding a NUL character."""
+    if len(text) > limits.yaml_file_bytes:
+        raise LimitExceeded(
+            [
+                problem(
+                    f"the file is larger than {limits.yaml_file_bytes:,} bytes",
+                    f"文件超过{limits.yaml_file_bytes:,}字节",
+                    where=SourceLocation(file),
+                    code="limit.yaml_file_bytes",
+                )
+            ]
+        )
+    if "\x00" in text:
+        raise RulesetError(
+            [
+                problem(
+                    "the file contains a NUL character",
+                    "文件含有 NUL 字符",
+                    where=SourceLocation(file),
+                    code="yaml",
+                )
+            ]
+        )
+
+
+def _compose(text: str, file: str) -> Any:
+    """The YAML node tree of ``text``; a syntax error is a RulesetError at its line and column."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = SourceLocation(file, mark.line + 1, mark.column + 1) if mark else SourceLocation(file)
+        message = " ".join(str(x) for x in (exc.context, exc.problem) if x) or str(exc)
+        raise RulesetError(
+            [problem(f"YAML syntax: {message}", f"YAML 语法错误：{message}", where=where, code="yaml")]
+        ) from None
+    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
+        raise RulesetError(
+            [
+                problem(
+                    f"YAML: {type(exc).__name__}: {exc}",
+                    f"YAML 无法读取：{exc}",
+                    where=SourceLocation(file),
+                    code="yaml",
+                )
+            ]
+        ) from None
 
 
 def locate(data: Any, loc: Sequence[int | str], file: str) -> SourceLocation:
@@ -297,10 +348,17 @@ def validation_problems(exc: Any, data: Any, file: str) -> list[Problem]:
         loc = err["loc"]
         # a list whose only item failed also reports "too short": say it once, at the item
         if err["type"] == "too_short" and any(
-                len(other) > len(loc) and other[: len(loc)] == tuple(loc) for other in locs):
+            len(other) > len(loc) and other[: len(loc)] == tuple(loc) for other in locs
+        ):
             continue
         path = _field_path(loc)
         msg = err["msg"].removeprefix("Value error, ")
-        problems.append(Problem(f"{path}: {msg}" if path else msg, locate(data, loc, file),
-                                message_zh=f"{path}：{msg}" if path else msg, code=err["type"]))
+        problems.append(
+            Problem(
+                f"{path}: {msg}" if path else msg,
+                locate(data, loc, file),
+                message_zh=f"{path}：{msg}" if path else msg,
+                code=err["type"],
+            )
+        )
     return problems

@@ -21,10 +21,10 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
     quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
-    settings.register_profile("envrules-ci", max_examples=500, deadline=None,
-                              suppress_health_check=quiet)
-    settings.register_profile("envrules-nightly", max_examples=20_000, deadline=None,
-                              suppress_health_check=quiet)
+    settings.register_profile("envrules-ci", max_examples=500, deadline=None, suppress_health_check=quiet)
+    settings.register_profile(
+        "envrules-nightly", max_examples=20_000, deadline=None, suppress_health_check=quiet
+    )
 
     from .. import Case
 

@@ -59,9 +59,15 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         kinds = Counter(f.what for f in self.findings)
-        return {"cases": self.cases, "decided": self.decided, "refused_with_typed_error":
-                self.refused, "rulesets": self.rulesets, "rulesets_loaded": self.loaded,
-                "findings": dict(sorted(kinds.items())), "cpu_seconds": round(self.seconds, 1)}
+        return {
+            "cases": self.cases,
+            "decided": self.decided,
+            "refused_with_typed_error": self.refused,
+            "rulesets": self.rulesets,
+            "rulesets_loaded": self.loaded,
+            "findings": dict(sorted(kinds.items())),
+            "cpu_seconds": round(self.seconds, 1),
+        }
 
 
 def _scenario_cases(root: Path, profile: str) -> list[dict[str, Any]]:
@@ -98,8 +104,7 @@ def fuzz_cases(profile: str, n: int, seed: int, rulesets: str | None = None) -> 
     corpus = seeds(engine, root, ch, 200)
     seen = harvest(corpus)
     for _ in range(n):
-        case = mutate_case(ch, ch.choice(corpus), seen, corpus) if ch.integer(0, 9) else \
-            ch.choice(corpus)
+        case = mutate_case(ch, ch.choice(corpus), seen, corpus) if ch.integer(0, 9) else ch.choice(corpus)
         report.cases += 1
         decided, finding = check_case(engine, case)
         report.decided += decided
@@ -121,8 +126,11 @@ def _cases_for(ch: RandomChoices, n: int) -> Any:
 
 
 def _shipped_files(source: Any) -> list[tuple[str, str]]:
-    return [(p, source.read(p)) for p in source.paths()
-            if p.startswith("national/") and not p.endswith(".scenarios.yaml")]
+    return [
+        (p, source.read(p))
+        for p in source.paths()
+        if p.startswith("national/") and not p.endswith(".scenarios.yaml")
+    ]
 
 
 def fuzz_rulesets(n: int, seed: int) -> Report:
@@ -151,8 +159,7 @@ def fuzz_rulesets(n: int, seed: int) -> Report:
             if how <= 1 and i % 10 == 0:
                 report.findings.extend(_agree(engine, _cases_for(ch, 10)(engine)))
         elif how <= 1 and not found:
-            report.findings.append(Finding("refused_valid", "a generated profile did not load",
-                                           files))
+            report.findings.append(Finding("refused_valid", "a generated profile did not load", files))
     report.seconds = time.process_time() - started
     return report
 
@@ -185,8 +192,9 @@ def _job(task: tuple[str, str, int, int]) -> Report:
     return fuzz_cases(profile, n, seed) if what == "cases" else fuzz_rulesets(n, seed)
 
 
-def _tasks(cases: int, rulesets: int, seed: int, profiles: Sequence[str],
-           chunk: int) -> list[tuple[str, str, int, int]]:
+def _tasks(
+    cases: int, rulesets: int, seed: int, profiles: Sequence[str], chunk: int
+) -> list[tuple[str, str, int, int]]:
     tasks = []
     per = -(-cases // len(profiles)) if profiles else 0
     for p in profiles:
@@ -198,8 +206,11 @@ def _tasks(cases: int, rulesets: int, seed: int, profiles: Sequence[str],
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m envrules.testing.fuzz", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m envrules.testing.fuzz",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--rulesets", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
@@ -213,16 +224,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for report in pool.map(_job, tasks):
             total.add(report)
-    summary = {**total.summary(), "wall_seconds": round(time.perf_counter() - started, 1),
-               "seed": args.seed, "profiles": profiles}
+    summary = {
+        **total.summary(),
+        "wall_seconds": round(time.perf_counter() - started, 1),
+        "seed": args.seed,
+        "profiles": profiles,
+    }
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     for f in total.findings[:20]:
         shown = json.dumps(f.input, ensure_ascii=False, default=str)[:500]
         print(f"\n[{f.what}] {f.detail}\n  input: {shown}")
     if args.report:
-        args.report.write_text(json.dumps({**summary, "findings_detail": [
-            attrs.asdict(f) for f in total.findings]}, ensure_ascii=False, default=str, indent=1),
-            encoding="utf-8")
+        args.report.write_text(
+            json.dumps(
+                {**summary, "findings_detail": [attrs.asdict(f) for f in total.findings]},
+                ensure_ascii=False,
+                default=str,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 1 if total.findings else 0
 
 

@@ -33,19 +33,33 @@ __all__ = [
     "decide_or_fail",
 ]
 
-AGGRAVATING: tuple[str, ...] = tuple(str(c) for c in (
-    Circumstance.refused_correction, Circumstance.repeat_offense,
-    Circumstance.obstructed_inspection, Circumstance.falsified_data,
-    Circumstance.malicious_damage, Circumstance.sensitive_area,
-    Circumstance.heavy_pollution_alert, Circumstance.caused_incident,
-))
+AGGRAVATING: tuple[str, ...] = tuple(
+    str(c)
+    for c in (
+        Circumstance.refused_correction,
+        Circumstance.repeat_offense,
+        Circumstance.obstructed_inspection,
+        Circumstance.falsified_data,
+        Circumstance.malicious_damage,
+        Circumstance.sensitive_area,
+        Circumstance.heavy_pollution_alert,
+        Circumstance.caused_incident,
+    )
+)
 """Circumstances that may only make a decision heavier (从重)."""
 
-MITIGATING: tuple[str, ...] = tuple(str(c) for c in (
-    Circumstance.harm_eliminated, Circumstance.coerced, Circumstance.confessed_unknown,
-    Circumstance.meritorious, Circumstance.effective_restoration, Circumstance.compensation_paid,
-    Circumstance.no_fault_proven,
-))
+MITIGATING: tuple[str, ...] = tuple(
+    str(c)
+    for c in (
+        Circumstance.harm_eliminated,
+        Circumstance.coerced,
+        Circumstance.confessed_unknown,
+        Circumstance.meritorious,
+        Circumstance.effective_restoration,
+        Circumstance.compensation_paid,
+        Circumstance.no_fault_proven,
+    )
+)
 """Circumstances that may only make a decision lighter (从轻, 减轻, 不予处罚)."""
 
 
@@ -76,15 +90,18 @@ def assert_within_caps(decision: Decision) -> None:
     assert applied, f"applied version {p.applied_version} is not among the candidates"
     if applied[0].range is not None:
         assert applied[0].range.max == cap, (
-            f"statutory maximum {cap} differs from the applied version's {applied[0].range.max}")
+            f"statutory maximum {cap} differs from the applied version's {applied[0].range.max}"
+        )
     r = p.permitted_range
     assert r.min >= 0, f"permitted minimum {r.min} is below zero"
     assert r.min <= r.max, f"permitted range {r.min}–{r.max} is inverted"
-    assert r.max <= cap, (f"permitted maximum {r.max} exceeds the statutory maximum {cap} of "
-                          f"{p.applied_version}")
+    assert r.max <= cap, (
+        f"permitted maximum {r.max} exceeds the statutory maximum {cap} of {p.applied_version}"
+    )
     if p.recommended is not None:
         assert r.min <= p.recommended <= r.max, (
-            f"recommended {p.recommended} lies outside the permitted range {r.min}–{r.max}")
+            f"recommended {p.recommended} lies outside the permitted range {r.min}–{r.max}"
+        )
     if p.benchmark is not None:
         assert p.benchmark.amount <= cap, f"benchmark amount {p.benchmark.amount} exceeds {cap}"
     if p.daily_penalty is not None and p.daily_penalty.per_day is not None:
@@ -117,7 +134,8 @@ def assert_not_heavier_than_old_law(decision: Decision) -> None:
     ad, od = applied.get("detention_days"), old.get("detention_days")
     if ad is not None:
         assert od is not None and (ad["max"], ad["min"]) <= (od["max"], od["min"]), (
-            "the applied version's detention is heavier")
+            "the applied version's detention is heavier"
+        )
     assert applied["daily_penalty"] <= old["daily_penalty"], "the applied version adds a daily penalty"
 
 
@@ -150,7 +168,8 @@ def assert_no_double_counting(decision: Decision) -> None:
     for path, member in applied.withheld:
         value = reader(path)(masked.c, masked.v, masked.e, masked.r, masked.p, masked.x)
         assert value is None or (member is not None and member not in value), (
-            f"ground {path}:{member} was not withheld")
+            f"ground {path}:{member} was not withheld"
+        )
     del CompiledEvaluator
 
 
@@ -162,22 +181,26 @@ def assert_no_penalty_has_ground(decision: Decision) -> None:
     if p is None or p["outcome"] != "no_penalty":
         return
     applied = next(c for c in p["candidates"] if c["version"] == p["applied_version"])
-    grounds = [a for a in p["adjustments"] if a["applied"] and a["kind"] == "no_penalty"
-               and a["mandatory"]]
+    grounds = [a for a in p["adjustments"] if a["applied"] and a["kind"] == "no_penalty" and a["mandatory"]]
     assert p["limitation"]["expired"] or applied["not_illegal"] or grounds, (
-        "no penalty without a limitation, not-illegal or 不予处罚 ground")
+        "no penalty without a limitation, not-illegal or 不予处罚 ground"
+    )
 
 
 def _with(case: Case, extra: str) -> Case:
     assert case.violation is not None
-    v = case.violation.model_copy(update={
-        "circumstances": case.violation.circumstances | {Circumstance(extra)}})
+    v = case.violation.model_copy(
+        update={"circumstances": case.violation.circumstances | {Circumstance(extra)}}
+    )
     return case.model_copy(update={"violation": v})
 
 
-def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
-                     aggravating: Iterable[str] = AGGRAVATING,
-                     mitigating: Iterable[str] = MITIGATING) -> None:
+def assert_monotonic(
+    engine: Engine,
+    case: Case | dict[str, Any],
+    aggravating: Iterable[str] = AGGRAVATING,
+    mitigating: Iterable[str] = MITIGATING,
+) -> None:
     """Adding an aggravating circumstance never makes the permitted range
     lighter; adding a mitigating one never makes it heavier. Ranges are
     ordered as the lighter-law comparison orders fines: by the maximum, then
@@ -200,9 +223,11 @@ def assert_monotonic(engine: Engine, case: Case | dict[str, Any],
                 continue
             a, b = (after.max, after.min), (base.max, base.min)
             ok = a >= b if up else a <= b
-            assert ok, (f"adding {'aggravating' if up else 'mitigating'} {extra!r} made the "
-                        f"permitted range {'lighter' if up else 'heavier'}: "
-                        f"{base.min}–{base.max} to {after.min}–{after.max}")
+            assert ok, (
+                f"adding {'aggravating' if up else 'mitigating'} {extra!r} made the "
+                f"permitted range {'lighter' if up else 'heavier'}: "
+                f"{base.min}–{base.max} to {after.min}–{after.max}"
+            )
 
 
 def assert_deterministic(engine: Engine, case: Case | dict[str, Any], times: int = 3) -> None:
@@ -212,12 +237,10 @@ def assert_deterministic(engine: Engine, case: Case | dict[str, Any], times: int
         assert decide_or_fail(engine, case).to_json() == first, "two decisions of one case differ"
 
 
-def assert_evaluators_agree(engine: Engine, case: Case | dict[str, Any],
-                            other: Engine | None = None) -> None:
+def assert_evaluators_agree(engine: Engine, case: Case | dict[str, Any], other: Engine | None = None) -> None:
     """The compiled and the durable-rules evaluators give the same decision.
     Pass ``other`` (``engine.with_evaluator("durable")``) to reuse one engine."""
-    twin = other or engine.with_evaluator("durable" if engine.evaluator == "compiled"
-                                          else "compiled")
+    twin = other or engine.with_evaluator("durable" if engine.evaluator == "compiled" else "compiled")
 
     def run(e: Engine) -> Any:
         try:
@@ -237,7 +260,8 @@ def assert_single_jurisdiction(decision: Decision) -> None:
         return  # a question about a matter only
     if j.level.value == "needs_designation":
         assert j.reason is not None and j.basis is not None, (
-            "a designation outcome must give its reason and basis")
+            "a designation outcome must give its reason and basis"
+        )
         return
     assert j.rule, "a jurisdiction without the rule that decided it"
     assert j.basis is not None, f"jurisdiction rule {j.rule} has no basis"

@@ -20,6 +20,18 @@ from ._strategies.cases import (
 from ._strategies.rulesets import generated_cases, hostile_cases, mutated_files, ruleset_files
 from ._strategies.timeline import as_of_for, case_histories
 
-__all__ = ["as_of_for", "case_dicts", "case_histories", "cases", "circumstances", "enterprises",
-           "generated_cases", "hostile_cases", "money", "mutated_files", "regions", "ruleset_files",
-           "violations"]
+__all__ = [
+    "as_of_for",
+    "case_dicts",
+    "case_histories",
+    "cases",
+    "circumstances",
+    "enterprises",
+    "generated_cases",
+    "hostile_cases",
+    "money",
+    "mutated_files",
+    "regions",
+    "ruleset_files",
+    "violations",
+]

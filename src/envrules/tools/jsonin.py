@@ -45,8 +45,14 @@ def _refused(en: str, zh: str, where: SourceLocation, code: str) -> InputError:
     return InputError([problem(en, zh, where=where, code=code)])
 
 
-def loads(data: bytes | str, where: str, limits: Limits = DEFAULT_LIMITS, *,
-          line: int | None = None, max_bytes: int | None = None) -> Any:
+def loads(
+    data: bytes | str,
+    where: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    line: int | None = None,
+    max_bytes: int | None = None,
+) -> Any:
     """A JSON value from ``data``; ``where`` names it in problems (a file, ``body``)."""
     cap = limits.json_bytes if max_bytes is None else max_bytes
     here = SourceLocation(where, line)
@@ -60,11 +66,13 @@ def loads(data: bytes | str, where: str, limits: Limits = DEFAULT_LIMITS, *,
         return _decoder(limits).decode(text)
     except json.JSONDecodeError as exc:
         at = SourceLocation(where, exc.lineno if line is None else line, exc.colno)
-        raise _refused(f"invalid JSON: {exc.msg}", f"JSON 格式错误：{json_error_zh(exc.msg)}", at,
-                       "invalid_json") from None
+        raise _refused(
+            f"invalid JSON: {exc.msg}", f"JSON 格式错误：{json_error_zh(exc.msg)}", at, "invalid_json"
+        ) from None
     except _TooManyDigits as exc:
-        raise _refused(str(exc), f"整数位数过多（至多{limits.json_int_digits}位）", here,
-                       "limit.json_int_digits") from None
+        raise _refused(
+            str(exc), f"整数位数过多（至多{limits.json_int_digits}位）", here, "limit.json_int_digits"
+        ) from None
     except RecursionError:
         raise _refused("nested too deeply", "嵌套过深", here, "limit.json_depth") from None
 

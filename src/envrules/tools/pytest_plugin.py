@@ -18,10 +18,12 @@ _ENGINES = pytest.StashKey[EngineCache]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("envrules")
-    group.addoption("--envrules-profile", default=None,
-                    help="Override the profile of every scenario file.")
-    group.addoption("--envrules-rulesets", default=None,
-                    help="Rulesets directory for scenarios (default: shipped rulesets).")
+    group.addoption("--envrules-profile", default=None, help="Override the profile of every scenario file.")
+    group.addoption(
+        "--envrules-rulesets",
+        default=None,
+        help="Rulesets directory for scenarios (default: shipped rulesets).",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,8 +37,9 @@ def envrules_engine(request: pytest.FixtureRequest) -> Engine:
     else ``--envrules-profile``. Engines are cached for the session."""
     profile = getattr(request, "param", None) or request.config.getoption("--envrules-profile")
     if not profile:
-        raise pytest.UsageError("envrules_engine needs a profile: parametrize it indirectly "
-                                "or pass --envrules-profile")
+        raise pytest.UsageError(
+            "envrules_engine needs a profile: parametrize it indirectly or pass --envrules-profile"
+        )
     return request.config.stash[_ENGINES].get(str(profile))
 
 
@@ -70,13 +73,13 @@ class ScenarioItem(pytest.Item):
 
     def runtest(self) -> None:
         engines = self.config.stash[_ENGINES]
-        outcome = run_scenario(self.scenario, str(self.path), self.default, engines,
-                               self.config.getoption("--envrules-profile"))
+        outcome = run_scenario(
+            self.scenario, str(self.path), self.default, engines, self.config.getoption("--envrules-profile")
+        )
         if not outcome.passed:
             raise ScenarioFailed(outcome)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
-                     style: Any = None) -> str | Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | Any:
         if isinstance(excinfo.value, ScenarioFailed):
             return excinfo.value.outcome.report()
         return super().repr_failure(excinfo)

@@ -23,8 +23,7 @@ ONE = Decimal(1)
 K = AdjustmentKind
 
 
-def in_force(adj: PlanAdjustment, version: PlanVersion, reference: date, act: date,
-             decided: date) -> bool:
+def in_force(adj: PlanAdjustment, version: PlanVersion, reference: date, act: date, decided: date) -> bool:
     """Whether a ground counts for a version of the law.
 
     A ground of a statute (``statute``) goes with that statute's version, as
@@ -55,14 +54,18 @@ def _range_effect(zh: str, en: str, permitted: MoneyRange) -> Text:
 
 OFFSET = Text.of("从轻与从重相抵：在整个法定幅度内", "lighter and heavier offset: the whole range")
 NO_EFFECT = Text.same("")
-NO_STANDARD = Text.of("没有有效的裁量标准界定从轻、从重的幅度：幅度不作调整",
-                   "no discretion standard in force places 从轻/从重: the range is not narrowed")
+NO_STANDARD = Text.of(
+    "没有有效的裁量标准界定从轻、从重的幅度：幅度不作调整",
+    "no discretion standard in force places 从轻/从重: the range is not narrowed",
+)
 NO_PENALTY = Text.of("不予处罚", "no penalty: no fine")
 _EFFECTS = {
     "reduced": ("减轻：低于法定最低限额", "reduced: below the statutory minimum"),
     "heavier": ("从重：幅度的较高部分", "heavier: upper part of the range"),
-    "lighter_or_reduced": ("从轻或者减轻：自减轻的下限至幅度的较低部分",
-                           "lighter or reduced: from the reduced floor to the lower part"),
+    "lighter_or_reduced": (
+        "从轻或者减轻：自减轻的下限至幅度的较低部分",
+        "lighter or reduced: from the reduced floor to the lower part",
+    ),
     "lighter": ("从轻：幅度的较低部分", "lighter: lower part of the range"),
 }
 
@@ -72,9 +75,12 @@ def _effect(key: str, permitted: MoneyRange) -> Later:
     return Later(_range_effect, zh, en, permitted)
 
 
-def combine(kinds: set[AdjustmentKind], own: Sequence[tuple[str, tuple[Decimal, Decimal]]],
-            band: MoneyRange, standard: PlanStandard | None
-            ) -> tuple[MoneyRange, TextLike, bool, bool]:
+def combine(
+    kinds: set[AdjustmentKind],
+    own: Sequence[tuple[str, tuple[Decimal, Decimal]]],
+    band: MoneyRange,
+    standard: PlanStandard | None,
+) -> tuple[MoneyRange, TextLike, bool, bool]:
     """The permitted range for the applied kinds: (range, effect, below the
     minimum, no published floor)."""
     span = band.max - band.min
@@ -127,14 +133,24 @@ _OVERRIDDEN = Text.of("被效力更强的例外排除", "overridden by a stronge
 _MAY_NOT_FINE = Text.of("可以不予处罚（首违不罚）", "may not fine (first violation)")
 
 
-_WITHHELD = Text.of("其依据的情节已由适用档次、按日连续处罚或裁量基准评价，不再重复评价（禁止重复评价）",
-                 "its ground is already priced by the tier, the daily penalty or the benchmark: "
-                 "not weighed again (禁止重复评价)")
+_WITHHELD = Text.of(
+    "其依据的情节已由适用档次、按日连续处罚或裁量基准评价，不再重复评价（禁止重复评价）",
+    "its ground is already priced by the tier, the daily penalty or the benchmark: "
+    "not weighed again (禁止重复评价)",
+)
 
 
-def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: date,
-           decided: date, match: Matcher, band: MoneyRange | None,
-           unmasked: Matcher | None = None) -> Adjusted | None:
+def adjust(
+    plan: Plan,
+    kind: str,
+    version: PlanVersion,
+    reference: date,
+    act: date,
+    decided: date,
+    match: Matcher,
+    band: MoneyRange | None,
+    unmasked: Matcher | None = None,
+) -> Adjusted | None:
     """Weigh every ground that holds for the case (on withheld-ground facts).
 
     Without a computable range only a mandatory 不予处罚 can be decided (it
@@ -179,8 +195,7 @@ def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: da
         elif adj.mandatory:
             records.append(AdjustmentOutcome(adj, False, _OVERRIDDEN))
         elif adj.kind is K.no_penalty:
-            records.append(AdjustmentOutcome(adj, outcome is PenaltyOutcome.may_waive,
-                                             _MAY_NOT_FINE))
+            records.append(AdjustmentOutcome(adj, outcome is PenaltyOutcome.may_waive, _MAY_NOT_FINE))
         else:
             records.append(AdjustmentOutcome(adj, False, Later(_offered, adj, band, standard)))
     return Adjusted(permitted, outcome, reason, tuple(records), standard, below, no_floor)
@@ -189,13 +204,16 @@ def adjust(plan: Plan, kind: str, version: PlanVersion, reference: date, act: da
 def _offered(adj: PlanAdjustment, band: MoneyRange, standard: PlanStandard | None) -> Text:
     """A may-ground (可以): what it would do if the authority applies it."""
     try:
-        permitted, _, _, _ = combine({adj.kind}, [(adj.id, adj.range)] if adj.range else [], band,
-                                     standard)
+        permitted, _, _, _ = combine({adj.kind}, [(adj.id, adj.range)] if adj.range else [], band, standard)
     except CapExceeded:
         permitted = band
-    word = {K.heavier: ("可以从重", "may aggravate"), K.lighter: ("可以从轻", "may lighten"),
-            K.reduced: ("可以减轻", "may reduce"),
-            K.lighter_or_reduced: ("可以从轻或者减轻", "may lighten or reduce")}[adj.kind]
-    return Text.of(f"{word[0]}：由执法机关裁量，未自动适用；如适用，幅度为{permitted.text()}",
-                f"{word[1]}: for the authority to decide, not applied; if applied, "
-                f"{permitted.text('en')}")
+    word = {
+        K.heavier: ("可以从重", "may aggravate"),
+        K.lighter: ("可以从轻", "may lighten"),
+        K.reduced: ("可以减轻", "may reduce"),
+        K.lighter_or_reduced: ("可以从轻或者减轻", "may lighten or reduce"),
+    }[adj.kind]
+    return Text.of(
+        f"{word[0]}：由执法机关裁量，未自动适用；如适用，幅度为{permitted.text()}",
+        f"{word[1]}: for the authority to decide, not applied; if applied, {permitted.text('en')}",
+    )

@@ -31,8 +31,9 @@ class BenchmarkFactorUnknown(EnvrulesError):
     """A benchmark that requires every factor found none of a factor's levels."""
 
 
-def find_item(plan: Plan, kind: str, version: PlanVersion, on: date,
-              match: Matcher) -> tuple[PlanBenchmark, PlanBenchmarkItem] | None:
+def find_item(
+    plan: Plan, kind: str, version: PlanVersion, on: date, match: Matcher
+) -> tuple[PlanBenchmark, PlanBenchmarkItem] | None:
     """The benchmark item for a kind and applied version, in force on ``on``.
     The highest layer's benchmark wins (a profile's own over its province's)."""
     for bench in reversed(plan.benchmarks):
@@ -89,15 +90,27 @@ def _value(factor: PlanFactor, level: PlanLevel, ctx: Context) -> tuple[Decimal,
         return level.percent, False
     if not level.percent <= chosen <= high:
         band = f"{level.percent}" if level.high is None else f"{level.percent}–{high}"
-        raise CaseError([problem(
-            f"{chosen}% is outside the band {band}% of factor {factor.id!r} (level {level.id})",
-            f"裁量因素{factor.id!r}的取值{chosen}%不在其档次（{level.title}）的幅度{band}%内",
-            field=f"{CHOICES}.{factor.id}", code="benchmark_choice_outside_band")])
+        raise CaseError(
+            [
+                problem(
+                    f"{chosen}% is outside the band {band}% of factor {factor.id!r} (level {level.id})",
+                    f"裁量因素{factor.id!r}的取值{chosen}%不在其档次（{level.title}）的幅度{band}%内",
+                    field=f"{CHOICES}.{factor.id}",
+                    code="benchmark_choice_outside_band",
+                )
+            ]
+        )
     return chosen, True
 
 
-def score(plan: Plan, bench: PlanBenchmark, item: PlanBenchmarkItem, match: Matcher,
-          statutory: MoneyRange, ctx: Context) -> BenchmarkScore | None:
+def score(
+    plan: Plan,
+    bench: PlanBenchmark,
+    item: PlanBenchmarkItem,
+    match: Matcher,
+    statutory: MoneyRange,
+    ctx: Context,
+) -> BenchmarkScore | None:
     """The benchmark amount within the statutory range (None: a factor has no
     level that holds and the benchmark says ``skip``)."""
     factors = []
@@ -111,7 +124,8 @@ def score(plan: Plan, bench: PlanBenchmark, item: PlanBenchmarkItem, match: Matc
             if bench.unknown_factor == "error":
                 raise BenchmarkFactorUnknown(
                     f"benchmark {item.id}: no level of factor {factor.id!r} applies",
-                    f"裁量表{item.id}：裁量因素{factor.id!r}没有适用的档次")
+                    f"裁量表{item.id}：裁量因素{factor.id!r}没有适用的档次",
+                )
             chosen = min(factor.levels, key=lambda lv: lv.percent)
             value, picked, established = chosen.percent, False, False
         else:
@@ -120,8 +134,7 @@ def score(plan: Plan, bench: PlanBenchmark, item: PlanBenchmarkItem, match: Matc
             grounds |= grounds_of(plan.conditions[chosen.cond]) | factor.consumes
         total += value
         band = None if chosen.high is None else (chosen.percent, chosen.high)
-        factors.append((factor.id, factor.title, chosen.id, chosen.title, value, established,
-                        band, picked))
+        factors.append((factor.id, factor.title, chosen.id, chosen.title, value, established, band, picked))
     capped = total if bench.cap_percent is None else min(total, bench.cap_percent)
     if item.floor_percent is not None:
         capped = max(capped, item.floor_percent)
@@ -129,10 +142,18 @@ def score(plan: Plan, bench: PlanBenchmark, item: PlanBenchmarkItem, match: Matc
     raw = to_yuan(hi * capped / HUNDRED)
     amount = min(max(raw, lo), hi)
     return BenchmarkScore(
-        benchmark=bench.id, item=item.id, title=item.title, start_percent=item.start_percent,
-        factors=tuple(factors), total_percent=capped, amount=amount if hi > ZERO else ZERO,
+        benchmark=bench.id,
+        item=item.id,
+        title=item.title,
+        start_percent=item.start_percent,
+        factors=tuple(factors),
+        total_percent=capped,
+        amount=amount if hi > ZERO else ZERO,
         formula=f"{capped}% × {hi} = {raw}" + (f", kept within {lo}–{hi}" if raw != amount else ""),
-        basis=item.basis, grounds=frozenset(grounds), method=bench.method)
+        basis=item.basis,
+        grounds=frozenset(grounds),
+        method=bench.method,
+    )
 
 
 def choice_warnings(bench: BenchmarkScore | None, violation: Any) -> list[tuple[str, str, Text]]:
@@ -143,12 +164,26 @@ def choice_warnings(bench: BenchmarkScore | None, violation: Any) -> list[tuple[
     factors = {f[0]: f for f in bench.factors} if bench is not None else {}
     for fid, f in factors.items():
         if f[6] is not None and not f[7]:
-            out.append(("benchmark_band_lowest", f"{CHOICES}.{fid}", Text(
-                f"裁量因素{fid}（{f[1].zh}）未给出取值：按幅度下限{f[6][0]}%计算",
-                f"no value chosen for factor {fid} ({f[1].en}): the band's lower end "
-                f"{f[6][0]}% is taken")))
+            out.append(
+                (
+                    "benchmark_band_lowest",
+                    f"{CHOICES}.{fid}",
+                    Text(
+                        f"裁量因素{fid}（{f[1].zh}）未给出取值：按幅度下限{f[6][0]}%计算",
+                        f"no value chosen for factor {fid} ({f[1].en}): the band's lower end "
+                        f"{f[6][0]}% is taken",
+                    ),
+                )
+            )
     for fid in sorted(set(choices) - set(factors)):
-        out.append(("benchmark_choice_unused", f"{CHOICES}.{fid}", Text(
-            f"适用的裁量表项没有裁量因素{fid}：该取值未使用",
-            f"the benchmark item applied has no factor {fid}: the value is not used")))
+        out.append(
+            (
+                "benchmark_choice_unused",
+                f"{CHOICES}.{fid}",
+                Text(
+                    f"适用的裁量表项没有裁量因素{fid}：该取值未使用",
+                    f"the benchmark item applied has no factor {fid}: the value is not used",
+                ),
+            )
+        )
     return out

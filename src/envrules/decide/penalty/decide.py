@@ -51,8 +51,11 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
         fr = fines.compute(tier.fine, ctx.v)
         span, missing, known = fr.span, fr.missing, fr.known_minimum
     elif tier is None:
-        missing = tuple(p for p in version.tested_paths  # type: ignore[attr-defined]
-                        if not p.startswith(("penalty.", "region.")) and _unset(ctx, p))
+        missing = tuple(
+            p
+            for p in version.tested_paths  # type: ignore[attr-defined]
+            if not p.startswith(("penalty.", "region.")) and _unset(ctx, p)
+        )
     if not compared:
         return Candidate(version, role, tier, span, missing, known, False, reference)  # type: ignore[arg-type]
     detention = _detention(env, reference)
@@ -70,10 +73,34 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
             grounds |= {(path, None) for path in link.also}
     withheld = present(ctx, grounds)
     masked = env.bind(mask(ctx, withheld)) if withheld else match
-    adjusted = adjust(plan, env.kind.id, version, reference, env.act, env.decided,  # type: ignore[arg-type]
-                      masked, span, match if withheld else None)
-    return Candidate(version, role, tier, span, missing, known, True, reference,  # type: ignore[arg-type]
-                     adjusted, detention[0], detention[1], detention[2], is_daily, withheld, bench)
+    adjusted = adjust(
+        plan,
+        env.kind.id,
+        version,  # type: ignore[arg-type]
+        reference,
+        env.act,
+        env.decided,
+        masked,
+        span,
+        match if withheld else None,
+    )
+    return Candidate(
+        version,  # type: ignore[arg-type]
+        role,
+        tier,
+        span,
+        missing,
+        known,
+        True,
+        reference,
+        adjusted,
+        detention[0],
+        detention[1],
+        detention[2],
+        is_daily,
+        withheld,
+        bench,
+    )
 
 
 def _unset(ctx: Context, path: str) -> bool:
@@ -105,23 +132,44 @@ def decide_penalty(env: Env) -> tuple[PenaltyResult, tuple[object, ...]]:
     applied, reason, choice = _pick(compared)
     warnings = []
     if env.kind.continuing and v.ended_on is None:
-        warnings.append(("continuing_without_end", "violation.ended_on", Text.of(
-            "持续状态的违法行为未填写终了日期：按作出决定时仍在持续处理（法律版本取决定日，时效尚未起算）",
-            "a continuing act with no ended_on: treated as still continuing at the decision "
-            "(the law is taken at the decision date; limitation has not started)")))
+        warnings.append(
+            (
+                "continuing_without_end",
+                "violation.ended_on",
+                Text.of(
+                    "持续状态的违法行为未填写终了日期：按作出决定时仍在持续处理（法律版本取决定日，时效尚未起算）",
+                    "a continuing act with no ended_on: treated as still continuing at the decision "
+                    "(the law is taken at the decision date; limitation has not started)",
+                ),
+            )
+        )
     if choice is not None:
         warnings.append(("lighter_law_choice", "decided_on", choice))
     result = finish(env, tuple(candidates), applied, reason, choice)
     warnings.extend(choice_warnings(applied.benchmark, v))
     if result.daily is not None and result.daily.per_day_source == "recommended":
-        warnings.append(("daily_penalty_estimate", "violation.original_fine", Text.of(
-            "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
-            "no original fine given: the daily penalty uses the recommended amount")))
+        warnings.append(
+            (
+                "daily_penalty_estimate",
+                "violation.original_fine",
+                Text.of(
+                    "未给出原罚款数额：按日连续处罚暂按建议罚款计算",
+                    "no original fine given: the daily penalty uses the recommended amount",
+                ),
+            )
+        )
     if result.daily is not None and result.daily.per_day_source == "statutory_max":
-        warnings.append(("original_fine_above_cap", "violation.original_fine", Text.of(
-            "给出的原罚款数额超过适用规定的法定最高限额：按日连续处罚按最高限额计算",
-            "the original fine given is above the statutory maximum of the law applied: the daily "
-            "penalty is capped at that maximum")))
+        warnings.append(
+            (
+                "original_fine_above_cap",
+                "violation.original_fine",
+                Text.of(
+                    "给出的原罚款数额超过适用规定的法定最高限额：按日连续处罚按最高限额计算",
+                    "the original fine given is above the statutory maximum of the law applied: the daily "
+                    "penalty is capped at that maximum",
+                ),
+            )
+        )
     return result, tuple(warnings)
 
 
@@ -129,19 +177,36 @@ def _pick(compared: list[Candidate]) -> tuple[Candidate, Text, Text | None]:
     old = compared[0]
     if len(compared) == 1:
         if old.role == ACT:
-            return old, Text.of("行为时的规定在作出决定时仍然有效（或未给出决定日期）",
-                             "the version in force for the act applies (still in force at the "
-                             "decision, or no decision date given)"), None
+            return (
+                old,
+                Text.of(
+                    "行为时的规定在作出决定时仍然有效（或未给出决定日期）",
+                    "the version in force for the act applies (still in force at the "
+                    "decision, or no decision date given)",
+                ),
+                None,
+            )
         return old, Text.of("适用违法行为时的规定", "the version in force for the act applies"), None
     new = compared[1]
     verdict, why = compare(new, old)
     if verdict == "new":
-        return new, Text.of("从旧兼从轻：适用新的规定——" + why.zh,
-                         "从旧兼从轻: the later version applies — " + why.en), None
+        return (
+            new,
+            Text.of(
+                "从旧兼从轻：适用新的规定——" + why.zh, "从旧兼从轻: the later version applies — " + why.en
+            ),
+            None,
+        )
     if verdict == "mixed":
-        return old, Text.of("从旧兼从轻：适用行为时的规定——" + why.zh,
-                         "从旧兼从轻: the old version applies — " + why.en), why
-    return old, Text.of("从旧兼从轻：适用行为时的规定——" + why.zh,
-                     "从旧兼从轻: the old version applies — " + why.en), None
-
-
+        return (
+            old,
+            Text.of(
+                "从旧兼从轻：适用行为时的规定——" + why.zh, "从旧兼从轻: the old version applies — " + why.en
+            ),
+            why,
+        )
+    return (
+        old,
+        Text.of("从旧兼从轻：适用行为时的规定——" + why.zh, "从旧兼从轻: the old version applies — " + why.en),
+        None,
+    )

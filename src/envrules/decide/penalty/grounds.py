@@ -78,8 +78,9 @@ def mask(ctx: Context, grounds: frozenset[Ground]) -> Context:
     for var in ("v", "e", "r", "p"):
         part = getattr(ctx, var)
         if var in nones or var in minus:
-            part = _Masked(part, frozenset(nones.get(var, ())),
-                           {k: frozenset(s) for k, s in minus.get(var, {}).items()})
+            part = _Masked(
+                part, frozenset(nones.get(var, ())), {k: frozenset(s) for k, s in minus.get(var, {}).items()}
+            )
         setattr(out, var, part)
     out.x = ctx.x
     if derived:
@@ -93,5 +94,4 @@ def mask(ctx: Context, grounds: frozenset[Ground]) -> Context:
 
 def describe(grounds: Iterable[Ground]) -> tuple[str, ...]:
     """Grounds as readable ids: ``violation.severity``, ``violation.circumstances:refused_correction``."""
-    return tuple(sorted(path if member is None else f"{path}:{member}"
-                        for path, member in grounds))
+    return tuple(sorted(path if member is None else f"{path}:{member}" for path, member in grounds))

@@ -18,9 +18,16 @@ from ...plan import Plan, PlanVersion
 from ..tables import first_hit
 
 
-def limitation(plan: Plan, version: PlanVersion, match: Matcher, ended: date | None,
-               continuing: bool, discovered: date | None, decided: date,
-               start: date) -> LimitationResult:
+def limitation(
+    plan: Plan,
+    version: PlanVersion,
+    match: Matcher,
+    ended: date | None,
+    continuing: bool,
+    discovered: date | None,
+    decided: date,
+    start: date,
+) -> LimitationResult:
     """The limitation of the act.
 
     ``ended`` is the act's end (None while it continues); ``continuing`` says
@@ -38,8 +45,9 @@ def limitation(plan: Plan, version: PlanVersion, match: Matcher, ended: date | N
     if version.limitation_years is not None:
         years, basis, rule = version.limitation_years, version.basis, version.id
     if basis is None or years is None:
-        return LimitationResult(0, runs_from, None, discovered, False, None,
-                                Citation("(no limitation rule in force)"))
+        return LimitationResult(
+            0, runs_from, None, discovered, False, None, Citation("(no limitation rule in force)")
+        )
     if runs_from is None:
         return LimitationResult(years, None, None, None, False, rule, basis)
     expires = shift_years(runs_from, years)

@@ -28,9 +28,14 @@ def hearing(plan: Plan, on: date, match: Matcher, permitted: MoneyRange | None) 
     triggers = [r for r in rows if r.then.threshold is None]
     if triggers:
         rule = triggers[0]
-        return FlagResult(True, Text.of(f"{rule.title.zh}：应当告知听证权利",
-                                     f"{rule.title.en}: a hearing right must be notified"),
-                          rule.basis, rule.id)
+        return FlagResult(
+            True,
+            Text.of(
+                f"{rule.title.zh}：应当告知听证权利", f"{rule.title.en}: a hearing right must be notified"
+            ),
+            rule.basis,
+            rule.id,
+        )
     fines = [r for r in rows if r.then.threshold is not None]
     if not fines:
         return None
@@ -39,12 +44,16 @@ def hearing(plan: Plan, on: date, match: Matcher, permitted: MoneyRange | None) 
     top = permitted.max if permitted is not None else None
     inclusive = rule.then.inclusive
     reaches = top is not None and (top >= threshold if inclusive else top > threshold)
-    return FlagResult(reaches, Later(_threshold_reason, inclusive, threshold, rule.title, top),
-                      rule.basis, rule.id, threshold)
+    return FlagResult(
+        reaches,
+        Later(_threshold_reason, inclusive, threshold, rule.title, top),
+        rule.basis,
+        rule.id,
+        threshold,
+    )
 
 
-def _threshold_reason(inclusive: bool, threshold: Decimal, title: Text, top: Decimal | None
-                      ) -> Text:
+def _threshold_reason(inclusive: bool, threshold: Decimal, title: Text, top: Decimal | None) -> Text:
     zh_top = format_yuan(top) if top is not None else "—"
     en_top = format_yuan(top, "en") if top is not None else "—"
     return Text(
@@ -52,7 +61,8 @@ def _threshold_reason(inclusive: bool, threshold: Decimal, title: Text, top: Dec
         f"（{title.zh}）；可处罚款最高{zh_top}",
         f"a fine of {'' if inclusive else 'more than '}{format_yuan(threshold, 'en')}"
         f"{' or more' if inclusive else ''} carries a hearing right "
-        f"({title.en}); the permitted maximum is {en_top}")
+        f"({title.en}); the permitted maximum is {en_top}",
+    )
 
 
 def required(plan: Plan, decides: str, on: date, match: Matcher) -> FlagResult | None:
@@ -67,9 +77,14 @@ def required(plan: Plan, decides: str, on: date, match: Matcher) -> FlagResult |
     return FlagResult(True, reason, rule.basis, rule.id)
 
 
-def first_violation(plan: Plan, on: date, match: Matcher, asserted: bool,
-                    priors: tuple[tuple[date, str | None, bool], ...], kind: str | None
-                    ) -> tuple[bool, Citation | None]:
+def first_violation(
+    plan: Plan,
+    on: date,
+    match: Matcher,
+    asserted: bool,
+    priors: tuple[tuple[date, str | None, bool], ...],
+    kind: str | None,
+) -> tuple[bool, Citation | None]:
     """首违: asserted by the officer, and no prior violation — penalised or
     not: a violation waived is still a violation — in the profile's window
     before the act (of the same kind if the rule says so). Without a window in
@@ -81,7 +96,10 @@ def first_violation(plan: Plan, on: date, match: Matcher, asserted: bool,
     start = shift_years(on, -rule.then.window_years) if rule is not None else None
     same_kind = rule.then.same_kind if rule is not None else True
     for decided_on, prior_kind, _penalized in priors:
-        if decided_on <= on and (start is None or start <= decided_on) and (
-                not same_kind or prior_kind == kind):
+        if (
+            decided_on <= on
+            and (start is None or start <= decided_on)
+            and (not same_kind or prior_kind == kind)
+        ):
             return False, rule.basis if rule is not None else None
     return True, rule.basis if rule is not None else None

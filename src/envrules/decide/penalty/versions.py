@@ -22,12 +22,16 @@ from ...core.text import Text
 from ...decision.results import Candidate
 from ...plan import PlanKind
 
-ACT_BEGAN, ACT, DECISION = ("in_force_when_act_began", "in_force_when_act_occurred",
-                            "in_force_on_decision_date")
+ACT_BEGAN, ACT, DECISION = (
+    "in_force_when_act_began",
+    "in_force_when_act_occurred",
+    "in_force_on_decision_date",
+)
 
 
-def choose(kind: PlanKind, occurred: date, ended: date | None, decided: date,
-           decided_given: bool) -> list[tuple[Any, str, date, bool]]:
+def choose(
+    kind: PlanKind, occurred: date, ended: date | None, decided: date, decided_given: bool
+) -> list[tuple[Any, str, date, bool]]:
     """(version, role, reference date, compared) of every version considered."""
     act = (ended or decided) if kind.continuing else occurred
     out = []
@@ -69,25 +73,32 @@ def _days(c: Candidate) -> tuple[int, int]:
 def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
     """'new' (lighter), 'old' (not lighter) or 'mixed', with the reason."""
     if new.version.not_illegal:
-        return "new", Text.of("新的规定不认为该行为违法", "the later version no longer treats the act "
-                                                   "as illegal")
+        return "new", Text.of(
+            "新的规定不认为该行为违法", "the later version no longer treats the act as illegal"
+        )
     nf, of = _fine(new), _fine(old)
     if nf is None or of is None:
         missing = ", ".join(new.missing + old.missing)
         if missing:
-            return "old", Text.of(f"缺少{missing}，无法比较轻重", f"the ranges cannot be compared "
-                                                         f"without {missing}")
-        return "old", Text.of("其中一个版本对本案无法计算幅度",
-                           "one version gives no computable range for this case")
+            return "old", Text.of(
+                f"缺少{missing}，无法比较轻重", f"the ranges cannot be compared without {missing}"
+            )
+        return "old", Text.of(
+            "其中一个版本对本案无法计算幅度", "one version gives no computable range for this case"
+        )
     nm = measures_weight(Measure(m) for m in new.measures)
     om = measures_weight(Measure(m) for m in old.measures)
     axes = [  # (name zh, name en, new <= old, new < old, old < new)
         ("罚款", "fine", nf <= of, nf < of, of < nf),
         ("限制性措施", "restrictive measures", nm <= om, nm < om, om < nm),
-        ("行政拘留", "detention", _days(new) <= _days(old), _days(new) < _days(old),
-         _days(old) < _days(new)),
-        ("按日连续处罚", "daily penalty", new.daily <= old.daily, new.daily < old.daily,
-         old.daily < new.daily),
+        ("行政拘留", "detention", _days(new) <= _days(old), _days(new) < _days(old), _days(old) < _days(new)),
+        (
+            "按日连续处罚",
+            "daily penalty",
+            new.daily <= old.daily,
+            new.daily < old.daily,
+            old.daily < new.daily,
+        ),
     ]
     lighter = [a for a in axes if a[3]]
     heavier = [a for a in axes if not a[2]]  # not lighter-or-equal on an axis: heavier there
@@ -95,17 +106,20 @@ def compare(new: Candidate, old: Candidate) -> tuple[str, Text]:
     if lighter and not heavier:
         return "new", Text.of(
             f"新规定较轻（{'、'.join(a[0] for a in lighter)}）：{nz[0]}，行为时规定{ez[0]}",
-            f"the later version is lighter ({', '.join(a[1] for a in lighter)}): {nz[1]} "
-            f"against {ez[1]}")
+            f"the later version is lighter ({', '.join(a[1] for a in lighter)}): {nz[1]} against {ez[1]}",
+        )
     if lighter and heavier:
         return "mixed", Text.of(
             f"新规定在{'、'.join(a[0] for a in lighter)}上较轻，在{'、'.join(a[0] for a in heavier)}"
             "上较重：不能认定为较轻，适用行为时的规定，由执法机关经法制审核后决定是否适用新规定",
             f"the later version is lighter in {', '.join(a[1] for a in lighter)} but heavier in "
             f"{', '.join(a[1] for a in heavier)}: not lighter as a whole; the old law applies "
-            "and the officer decides, with legal review")
-    return "old", Text.of(f"新规定不轻于行为时的规定：{nz[0]}，行为时规定{ez[0]}",
-                       f"the later version is not lighter: {nz[1]} against {ez[1]}")
+            "and the officer decides, with legal review",
+        )
+    return "old", Text.of(
+        f"新规定不轻于行为时的规定：{nz[0]}，行为时规定{ez[0]}",
+        f"the later version is not lighter: {nz[1]} against {ez[1]}",
+    )
 
 
 def _range_text(c: Candidate) -> tuple[str, str]:

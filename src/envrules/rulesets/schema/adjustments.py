@@ -40,16 +40,22 @@ class Adjustment(Dated):
     when: When = ALWAYS
     kinds: tuple[Id, ...] | None = Field(None, description="only these violation kinds")
     statute: Id | None = Field(
-        None, description="a ground of this statute (e.g. eco_code): it applies only when a "
-        "version of the same statute is applied (整体适用); without it, a general-law ground")
+        None,
+        description="a ground of this statute (e.g. eco_code): it applies only when a "
+        "version of the same statute is applied (整体适用); without it, a general-law ground",
+    )
     range: AdjustmentRange | None = Field(
-        None, description="this adjustment's own part of the range (从轻/从重 only); "
-        "default: the discretion standard in force")
+        None,
+        description="this adjustment's own part of the range (从轻/从重 only); "
+        "default: the discretion standard in force",
+    )
     as_of: Literal["decided_on"] | None = Field(
-        None, description="decided_on: a ground of a discretion standard (e.g. a list of minor "
+        None,
+        description="decided_on: a ground of a discretion standard (e.g. a list of minor "
         "violations), taken as in force on the decision date, as benchmarks and discretion "
         "standards are; default: a general-law ground (in force at the act or the decision, "
-        "从旧兼从轻), or with `statute`, the applied version's date")
+        "从旧兼从轻), or with `statute`, the applied version's date",
+    )
     basis: Basis
     replaces: Id | None = None
     note: str | None = None
@@ -57,8 +63,7 @@ class Adjustment(Dated):
     @model_validator(mode="after")
     def _one_date_rule(self) -> Adjustment:
         if self.as_of is not None and self.statute is not None:
-            raise ValueError("a statute's ground goes with the applied version: as_of cannot be "
-                             "set as well")
+            raise ValueError("a statute's ground goes with the applied version: as_of cannot be set as well")
         return self
 
     @model_validator(mode="after")
@@ -88,10 +93,13 @@ class DiscretionStandard(Dated):
     lighter_upper: Fraction = Decimal("0.5")
     heavier_lower: Fraction = Decimal("0.5")
     reduced_floor: Fraction | None = Field(
-        None, description="减轻 goes down to this fraction of the minimum (None: no published "
-        "floor — any amount above zero)")
+        None,
+        description="减轻 goes down to this fraction of the minimum (None: no published "
+        "floor — any amount above zero)",
+    )
     reduced_floor_basis: Basis | None = Field(
-        None, description="where the reduced floor comes from, if not the same basis")
+        None, description="where the reduced floor comes from, if not the same basis"
+    )
     basis: Basis
     note: str | None = None
 
@@ -105,8 +113,10 @@ class DiscretionStandard(Dated):
     @model_validator(mode="after")
     def _reduced_not_zero(self) -> DiscretionStandard:
         if self.reduced_floor is not None and self.reduced_floor <= 0:
-            raise ValueError("reduced_floor must be above 0: 减轻 is a fine below the minimum, "
-                             "never no fine (that is 不予处罚, which needs its own ground)")
+            raise ValueError(
+                "reduced_floor must be above 0: 减轻 is a fine below the minimum, "
+                "never no fine (that is 不予处罚, which needs its own ground)"
+            )
         return self
 
 

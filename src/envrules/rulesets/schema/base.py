@@ -27,34 +27,67 @@ from ...core.money import Money, parse_money
 from ..conditions import ALWAYS, Condition, parse_condition
 from ..yaml import place
 
-__all__ = ["ALWAYS", "Basis", "Condition", "Dated", "Day", "Fraction", "Id", "Money", "Percent",
-           "Spec", "When"]
+__all__ = [
+    "ALWAYS",
+    "Basis",
+    "Condition",
+    "Dated",
+    "Day",
+    "Fraction",
+    "Id",
+    "Money",
+    "Percent",
+    "Spec",
+    "When",
+]
 
-Day = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(
-    {"type": "string", "format": "date", "description": "YYYY-MM-DD"})]
+Day = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "description": "YYYY-MM-DD"}),
+]
 
 
 def _decimal(places: int, what: str) -> Any:
     return BeforeValidator(
-        lambda v: parse_money(repr(v) if isinstance(v, float) else v, places=places, what=what))
+        lambda v: parse_money(repr(v) if isinstance(v, float) else v, places=places, what=what)
+    )
 
 
-Percent = Annotated[Decimal, _decimal(4, "percentage"), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "number"}],
-     "description": "percentage points: \"1\" is 1 %, \"50\" is 50 %"})]
+Percent = Annotated[
+    Decimal,
+    _decimal(4, "percentage"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+            "description": 'percentage points: "1" is 1 %, "50" is 50 %',
+        }
+    ),
+]
 """Percentage points: ``"1"`` is 1 %."""
+
 
 def _fraction_scale(value: Decimal) -> Decimal:
     if not Decimal(0) <= value <= Decimal(2):
-        raise ValueError(f"{value} is not a fraction of the span (\"0.5\" is half of it; at most 2): "
-                         "a percentage written where a fraction is due?")
+        raise ValueError(
+            f'{value} is not a fraction of the span ("0.5" is half of it; at most 2): '
+            "a percentage written where a fraction is due?"
+        )
     return value
 
 
-Fraction = Annotated[Decimal, _decimal(4, "fraction"), AfterValidator(_fraction_scale),
-                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}],
-                                     "description": "a fraction of the statutory span: \"0.5\" is "
-                                                    "half of it (0–2; above 1 breaks the cap, lint E011)"})]
+Fraction = Annotated[
+    Decimal,
+    _decimal(4, "fraction"),
+    AfterValidator(_fraction_scale),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+            "description": 'a fraction of the statutory span: "0.5" is '
+            "half of it (0–2; above 1 breaks the cap, lint E011)",
+        }
+    ),
+]
 """A fraction of a range's span: ``"0.5"`` is half of it — never a percentage
 (0 to 2: a value above 1 reaches past the statutory maximum, which lint E011
 and the engine refuse; above 2 it can only be a percentage typed in)."""
@@ -64,8 +97,11 @@ def _parse_when(value: Any, info: ValidationInfo) -> Condition:
     return parse_condition(value, (info.context or {}).get("file"))
 
 
-When = Annotated[Any, BeforeValidator(_parse_when), WithJsonSchema(
-    {"type": "object", "description": "condition (see docs/ruleset-format.md)"})]
+When = Annotated[
+    Any,
+    BeforeValidator(_parse_when),
+    WithJsonSchema({"type": "object", "description": "condition (see docs/ruleset-format.md)"}),
+]
 
 
 class Spec(BaseModel):
@@ -108,5 +144,6 @@ class Dated(Spec):
     def _ordered(self) -> Any:
         if self.effective_to is not None and self.effective_to < self.effective_from:
             raise ValueError(
-                f"effective_to {self.effective_to} is before effective_from {self.effective_from}")
+                f"effective_to {self.effective_to} is before effective_from {self.effective_from}"
+            )
         return self

@@ -58,7 +58,8 @@ class BenchmarkLevel(Spec):
     percent_max: Percent | None = None
     when: When = ALWAYS
     prior_count: PriorCount | None = Field(
-        None, description="the level holds only for this many violations in the factor's window")
+        None, description="the level holds only for this many violations in the factor's window"
+    )
 
     @model_validator(mode="after")
     def _value(self) -> Any:
@@ -84,8 +85,10 @@ class BenchmarkFactor(Spec):
     title: Text
     window: Window | None = Field(None, description="repeat-offence window for prior_count levels")
     consumes: tuple[str, ...] = Field(
-        (), description="facts this factor prices beyond its levels' conditions (fact path or "
-        "path:member): not weighed again as a general 从重/从轻 ground (禁止重复评价)")
+        (),
+        description="facts this factor prices beyond its levels' conditions (fact path or "
+        "path:member): not weighed again as a general 从重/从轻 ground (禁止重复评价)",
+    )
     levels: tuple[BenchmarkLevel, ...] = Field(min_length=1)
     note: str | None = None
 
@@ -97,7 +100,8 @@ class BenchmarkItem(Spec):
     title: Text
     kinds: tuple[Id, ...] = Field(min_length=1)
     versions: tuple[Id, ...] | None = Field(
-        None, description="only when one of these statutory versions is applied")
+        None, description="only when one of these statutory versions is applied"
+    )
     when: When = ALWAYS
     start_percent: Percent = Decimal(0)
     floor_percent: Percent | None = None
@@ -119,9 +123,12 @@ class Benchmark(Dated):
     method: Literal["weighted_sum", "percentage"] = "weighted_sum"
     cap_percent: Percent | None = Field(Decimal(100), description="null: no cap stated")
     floor: Literal["statutory_min"] = Field(
-        "statutory_min", description="an amount below the statutory minimum is raised to it")
+        "statutory_min", description="an amount below the statutory minimum is raised to it"
+    )
     unknown_factor: Literal["lowest", "error", "skip"] = Field(
-        "lowest", description="no level of a factor holds: its lowest level (lowest), a "
-        "decision error (error), or no benchmark amount for the case (skip)")
+        "lowest",
+        description="no level of a factor holds: its lowest level (lowest), a "
+        "decision error (error), or no benchmark amount for the case (skip)",
+    )
     items: tuple[BenchmarkItem, ...] = ()
     note: str | None = None

@@ -13,8 +13,14 @@ from ...core.money import Money
 from .base import Percent
 
 MoneyBase = Literal[
-    "investment", "illegal_gain", "cost", "direct_loss", "person_income", "discharge_fee",
-    "goods_value", "reclamation_fee",
+    "investment",
+    "illegal_gain",
+    "cost",
+    "direct_loss",
+    "person_income",
+    "discharge_fee",
+    "goods_value",
+    "reclamation_fee",
 ]
 CountBase = Literal["units", "continuing_days"]
 _CONFIG = ConfigDict(extra="forbid", defer_build=True)  # built on first validation, not on plan load

@@ -33,8 +33,11 @@ class RegionSpec(Spec):
     name: str = Field(min_length=1)
     level: RegionLevel
     parent: Id | None = None
-    code: str | None = Field(None, pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$",
-                             description="statistical division code (统计用区划代码)")
+    code: str | None = Field(
+        None,
+        pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$",
+        description="statistical division code (统计用区划代码)",
+    )
     type: str | None = Field(None, description="county, district, zone, township, street, park …")
     central_urban_area: bool = False
     effective_from: Day | None = Field(None, description="the unit exists from this day")
@@ -45,8 +48,14 @@ class RegionSpec(Spec):
 
 
 class AuthoritySpec(Spec):
-    id: Annotated[str, Field(min_length=1, max_length=200, pattern=(
-        r"^([a-z0-9_][a-z0-9_./-]*|\{(city|county|township)\}/[a-z0-9_]+)$"))]
+    id: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=200,
+            pattern=(r"^([a-z0-9_][a-z0-9_./-]*|\{(city|county|township)\}/[a-z0-9_]+)$"),
+        ),
+    ]
     name: str = Field(min_length=1, description="name in Chinese")
     name_en: str | None = None
     level: RegionLevel | None = None
@@ -85,8 +94,10 @@ class ProfileMeta(Spec):
     authorities: tuple[AuthoritySpec, ...] = ()
     matters: tuple[MatterSpec, ...] = ()
     delegated_to_township: tuple[Id | Delegation, ...] = Field(
-        (), description="violation kinds whose penalty power is delegated to townships: kind "
-        "ids, or dated entries {kinds, effective_from, effective_to, basis} (a list's versions)")
+        (),
+        description="violation kinds whose penalty power is delegated to townships: kind "
+        "ids, or dated entries {kinds, effective_from, effective_to, basis} (a list's versions)",
+    )
     note: str | None = None
 
 

@@ -10,9 +10,22 @@ from pydantic import Field
 from ...core.text import Text
 from .base import ALWAYS, Basis, Dated, Id, Spec, When
 
-Decides = Literal["jurisdiction", "department", "office", "supervision", "transfer", "monitoring",
-                  "limitation", "hearing", "legal_review", "collective_deliberation",
-                  "daily_penalty", "designation", "first_violation", "minor_violation"]
+Decides = Literal[
+    "jurisdiction",
+    "department",
+    "office",
+    "supervision",
+    "transfer",
+    "monitoring",
+    "limitation",
+    "hearing",
+    "legal_review",
+    "collective_deliberation",
+    "daily_penalty",
+    "designation",
+    "first_violation",
+    "minor_violation",
+]
 HitPolicy = Literal["unique", "first", "priority", "collect"]
 AsOf = Literal["decided_on", "occurred_on", "act_end", "reinspected_on"]
 
@@ -34,8 +47,10 @@ class Table(Spec):
     decides: Decides
     hit_policy: HitPolicy
     as_of: AsOf | None = Field(
-        None, description="the date rules are taken at: decided_on (default), occurred_on; "
-        "limitation tables act_end, daily-penalty tables reinspected_on")
+        None,
+        description="the date rules are taken at: decided_on (default), occurred_on; "
+        "limitation tables act_end, daily-penalty tables reinspected_on",
+    )
     rules: tuple[Rule, ...] = ()
     note: str | None = None
 

@@ -106,16 +106,19 @@ def check_case(engine: Engine, case: Any) -> tuple[bool, Finding | None]:
     return True, None
 
 
-def check_ruleset(files: Mapping[str, str], profile: str,
-                  cases: Callable[[Engine], list[Any]]) -> tuple[Engine | None, list[Finding]]:
+def check_ruleset(
+    files: Mapping[str, str], profile: str, cases: Callable[[Engine], list[Any]]
+) -> tuple[Engine | None, list[Finding]]:
     """Load a profile from ``files``: an engine (whose cases are then
     checked) or a typed ruleset error with its place."""
-    engine, finding = _timed(dict(files), lambda: load(profile, InMemorySource(files),
-                                                       cache=False))
+    engine, finding = _timed(dict(files), lambda: load(profile, InMemorySource(files), cache=False))
     if finding is not None:
         return None, [finding]
     if not isinstance(engine, Engine):
         return None, []
-    found = [attrs.evolve(f, input={"files": dict(files), "profile": profile, "case": f.input})
-             for _, f in (check_case(engine, c) for c in cases(engine)) if f is not None]
+    found = [
+        attrs.evolve(f, input={"files": dict(files), "profile": profile, "case": f.input})
+        for _, f in (check_case(engine, c) for c in cases(engine))
+        if f is not None
+    ]
     return engine, found

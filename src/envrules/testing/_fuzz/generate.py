@@ -81,20 +81,28 @@ def _kind(ch: Choices, k: int, counties: list[str]) -> dict[str, Any]:
     starts = sorted({ch.choice(DAYS) for _ in range(ch.integer(1, 3))})
     versions = []
     for j, start in enumerate(starts):
-        tiers = [{"id": f"t{t}", "when": {"violation.severity": SEVERITIES[t % 3]}, "fine": fine(ch)}
-                 for t in range(ch.integer(0, 2))]
-        tiers.append({"id": "base", "when": {}, "fine": fine(ch),
-                      "measures": [ch.choice(MEASURES)]})
+        tiers = [
+            {"id": f"t{t}", "when": {"violation.severity": SEVERITIES[t % 3]}, "fine": fine(ch)}
+            for t in range(ch.integer(0, 2))
+        ]
+        tiers.append({"id": "base", "when": {}, "fine": fine(ch), "measures": [ch.choice(MEASURES)]})
         version: dict[str, Any] = {
-            "id": f"g.k{k}.v{j}", "effective_from": start.isoformat(),
-            "basis": {"law": f"生成的规则{j}", "article": str(k + 1)}, "tiers": tiers}
+            "id": f"g.k{k}.v{j}",
+            "effective_from": start.isoformat(),
+            "basis": {"law": f"生成的规则{j}", "article": str(k + 1)},
+            "tiers": tiers,
+        }
         if j + 1 < len(starts):
             version["effective_to"] = (starts[j + 1] - timedelta(days=1)).isoformat()
         if ch.integer(0, 3) == 0:
             version["limitation_years"] = ch.choice((2, 5))
         versions.append(version)
-    return {"id": f"g.k{k}", "title": {"zh": f"生成的违法行为{k}", "en": f"generated kind {k}"},
-            "continuing": ch.integer(0, 4) == 0, "versions": versions}
+    return {
+        "id": f"g.k{k}",
+        "title": {"zh": f"生成的违法行为{k}", "en": f"generated kind {k}"},
+        "continuing": ch.integer(0, 4) == 0,
+        "versions": versions,
+    }
 
 
 def _table(ch: Choices, name: str, decides: str, counties: list[str]) -> dict[str, Any]:
@@ -103,25 +111,44 @@ def _table(ch: Choices, name: str, decides: str, counties: list[str]) -> dict[st
         then: dict[str, Any]
         if decides == "jurisdiction":
             county = ch.integer(0, 1) == 0
-            then = {"level": "county", "authority": "{county}/eeb"} if county else \
-                {"level": "city", "authority": "g.eeb"}
+            then = (
+                {"level": "county", "authority": "{county}/eeb"}
+                if county
+                else {"level": "city", "authority": "g.eeb"}
+            )
         else:
             then = {decides: f"g.{decides}{i}"}
-        rules.append({"id": f"g.{name}.r{i}", "title": {"zh": f"规则{i}", "en": f"rule {i}"},
-                      "when": condition(ch, counties), "then": then, "basis": _BASIS,
-                      "effective_from": ch.choice(DAYS[:3]).isoformat()})
-    return {"id": f"g.{name}", "title": {"zh": name, "en": name}, "decides": decides,
-            "hit_policy": ch.choice(("first", "collect")) if decides == "department" else "first",
-            "rules": rules}
+        rules.append(
+            {
+                "id": f"g.{name}.r{i}",
+                "title": {"zh": f"规则{i}", "en": f"rule {i}"},
+                "when": condition(ch, counties),
+                "then": then,
+                "basis": _BASIS,
+                "effective_from": ch.choice(DAYS[:3]).isoformat(),
+            }
+        )
+    return {
+        "id": f"g.{name}",
+        "title": {"zh": name, "en": name},
+        "decides": decides,
+        "hit_policy": ch.choice(("first", "collect")) if decides == "department" else "first",
+        "rules": rules,
+    }
 
 
 def _adjustment(ch: Choices, i: int, counties: list[str]) -> dict[str, Any]:
     kind = ch.choice(("lighter", "heavier", "lighter_or_reduced", "reduced", "no_penalty"))
     out: dict[str, Any] = {
-        "id": f"g.adj{i}", "title": {"zh": f"情节{i}", "en": f"adjustment {i}"}, "kind": kind,
-        "mandatory": ch.boolean(), "when": condition(ch, counties) or
-        {"violation.circumstances": {"contains": ch.choice(CIRCUMSTANCES)}},
-        "basis": _BASIS, "effective_from": DAYS[0].isoformat()}
+        "id": f"g.adj{i}",
+        "title": {"zh": f"情节{i}", "en": f"adjustment {i}"},
+        "kind": kind,
+        "mandatory": ch.boolean(),
+        "when": condition(ch, counties)
+        or {"violation.circumstances": {"contains": ch.choice(CIRCUMSTANCES)}},
+        "basis": _BASIS,
+        "effective_from": DAYS[0].isoformat(),
+    }
     if kind in ("lighter", "lighter_or_reduced") and ch.boolean():
         out["range"] = {"lower": "0", "upper": ch.choice(("0.1", "0.3", "0.5", "1"))}
     if kind == "heavier" and ch.boolean():
@@ -133,27 +160,42 @@ def ruleset_files(ch: Choices) -> dict[str, str]:
     """A whole valid profile ``national`` as path → YAML text."""
     counties = [f"g.c{i}" for i in range(ch.integer(1, 4))]
     regions = [{"id": "g", "name": "生成市", "level": "city"}] + [
-        {"id": c, "name": f"生成县{i}", "level": "county", "parent": "g"}
-        for i, c in enumerate(counties)]
-    profile = {"title": {"zh": "生成的规则集", "en": "generated"}, "selectable": True,
-               "authorities": [
-                   {"id": "g.eeb", "name": "生成市生态环境局", "level": "city", "region": "g"},
-                   {"id": "{county}/eeb", "name": "生成市生态环境局{name}分局", "level": "county"}]}
+        {"id": c, "name": f"生成县{i}", "level": "county", "parent": "g"} for i, c in enumerate(counties)
+    ]
+    profile = {
+        "title": {"zh": "生成的规则集", "en": "generated"},
+        "selectable": True,
+        "authorities": [
+            {"id": "g.eeb", "name": "生成市生态环境局", "level": "city", "region": "g"},
+            {"id": "{county}/eeb", "name": "生成市生态环境局{name}分局", "level": "county"},
+        ],
+    }
     kinds = [_kind(ch, k, counties) for k in range(ch.integer(1, 4))]
-    tables = [_table(ch, "jurisdiction", "jurisdiction", counties),
-              _table(ch, "departments", "department", counties),
-              _table(ch, "offices", "office", counties)]
-    files = {"national/profile.yaml": profile, "national/regions.yaml": {"regions": regions},
-             "national/kinds.yaml": {"kinds": kinds}, "national/tables.yaml": {"tables": tables},
-             "national/adjustments.yaml": {
-                 "adjustments": [_adjustment(ch, i, counties) for i in range(ch.integer(0, 4))],
-                 "discretion_standards": [{
-                     "id": "g.standard", "title": {"zh": "裁量标准", "en": "standard"},
-                     "effective_from": DAYS[0].isoformat(), "basis": _BASIS,
-                     "lighter_upper": ch.choice(("0.3", "0.5")),
-                     "heavier_lower": ch.choice(("0.5", "0.7"))}]}}
-    return {path: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-            for path, data in files.items()}
+    tables = [
+        _table(ch, "jurisdiction", "jurisdiction", counties),
+        _table(ch, "departments", "department", counties),
+        _table(ch, "offices", "office", counties),
+    ]
+    files = {
+        "national/profile.yaml": profile,
+        "national/regions.yaml": {"regions": regions},
+        "national/kinds.yaml": {"kinds": kinds},
+        "national/tables.yaml": {"tables": tables},
+        "national/adjustments.yaml": {
+            "adjustments": [_adjustment(ch, i, counties) for i in range(ch.integer(0, 4))],
+            "discretion_standards": [
+                {
+                    "id": "g.standard",
+                    "title": {"zh": "裁量标准", "en": "standard"},
+                    "effective_from": DAYS[0].isoformat(),
+                    "basis": _BASIS,
+                    "lighter_upper": ch.choice(("0.3", "0.5")),
+                    "heavier_lower": ch.choice(("0.5", "0.7")),
+                }
+            ],
+        },
+    }
+    return {path: yaml.safe_dump(data, allow_unicode=True, sort_keys=False) for path, data in files.items()}
 
 
 def case_for(ch: Choices, kinds: list[str], counties: list[str]) -> dict[str, Any]:
@@ -161,9 +203,12 @@ def case_for(ch: Choices, kinds: list[str], counties: list[str]) -> dict[str, An
     occurred = ch.choice(DAYS) + timedelta(days=ch.integer(-3, 900))
     decided = occurred + timedelta(days=ch.integer(0, 1500))
     violation: dict[str, Any] = {
-        "kind": ch.choice(kinds), "occurred_on": occurred.isoformat(),
-        "severity": ch.choice(SEVERITIES), "harm": ch.choice(HARMS),
-        "circumstances": sorted({ch.choice(CIRCUMSTANCES) for _ in range(ch.integer(0, 3))})}
+        "kind": ch.choice(kinds),
+        "occurred_on": occurred.isoformat(),
+        "severity": ch.choice(SEVERITIES),
+        "harm": ch.choice(HARMS),
+        "circumstances": sorted({ch.choice(CIRCUMSTANCES) for _ in range(ch.integer(0, 3))}),
+    }
     for base in BASES:
         if ch.boolean():
             violation[base] = ch.choice(AMOUNTS)
@@ -171,6 +216,5 @@ def case_for(ch: Choices, kinds: list[str], counties: list[str]) -> dict[str, An
         violation["units"] = ch.integer(0, 500)
     case: dict[str, Any] = {"decided_on": decided.isoformat(), "violation": violation}
     if counties and ch.integer(0, 3):
-        case["region"] = {"counties": sorted({ch.choice(counties)
-                                              for _ in range(ch.integer(1, 2))})}
+        case["region"] = {"counties": sorted({ch.choice(counties) for _ in range(ch.integer(1, 2))})}
     return case

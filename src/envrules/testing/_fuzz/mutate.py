@@ -17,12 +17,54 @@ IMPOSSIBLE_DAYS = (f"{_Y}-02-30", f"{_Y}-13-01", "0000-01-01", f"{_Y}-00-10", f"
 DATE_TIMES = (f"{_Y}-09-01T10:00:00", f"{_Y}-09-01 10:00", f"{_Y}0901")
 
 HOSTILE: tuple[Any, ...] = (
-    None, True, False, 0, -1, 1, 10**40, -(10**40), 1.5, 0.1, "", " ", "x", "-0", "-0.00", "0",
-    "1e31", "1E-9", "NaN", "Infinity", "-Infinity", "１００", "١٠٠", "۱۲", "1_000", "+5", " 5 ",
-    "0x10", *IMPOSSIBLE_DAYS, *DATE_TIMES, "9999-12-31", 1725148800, "\x1b[31mred\x1b[0m",
-    "\u202eevil", "\x00",
-    "x" * 5000, [], {}, [[[]]], {"a": {"b": {"c": {}}}}, ["x"] * 300, "true", "null",
-    "langfang.nowhere", "air.nowhere", "serious ", "SERIOUS", "report_book\n",
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    10**40,
+    -(10**40),
+    1.5,
+    0.1,
+    "",
+    " ",
+    "x",
+    "-0",
+    "-0.00",
+    "0",
+    "1e31",
+    "1E-9",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "１００",
+    "١٠٠",
+    "۱۲",
+    "1_000",
+    "+5",
+    " 5 ",
+    "0x10",
+    *IMPOSSIBLE_DAYS,
+    *DATE_TIMES,
+    "9999-12-31",
+    1725148800,
+    "\x1b[31mred\x1b[0m",
+    "\u202eevil",
+    "\x00",
+    "x" * 5000,
+    [],
+    {},
+    [[[]]],
+    {"a": {"b": {"c": {}}}},
+    ["x"] * 300,
+    "true",
+    "null",
+    "langfang.nowhere",
+    "air.nowhere",
+    "serious ",
+    "SERIOUS",
+    "report_book\n",
 )
 """Values a hostile or careless feed sends: wrong types, near-miss strings,
 impossible dates, numbers in other scripts, control characters, sizes."""
@@ -80,8 +122,7 @@ def _near(ch: Choices, value: Any, seen: dict[str, list[Any]], key: Any) -> Any:
         except (ValueError, OverflowError):
             return value
     if isinstance(value, str) and _MONEY.match(value):
-        return ch.choice(("0", "0.01", "1", value + "0", value + ".5", "999999999999999",
-                          "1000000000000001"))
+        return ch.choice(("0", "0.01", "1", value + "0", value + ".5", "999999999999999", "1000000000000001"))
     others = seen.get(str(key))
     return copy.deepcopy(ch.choice(others)) if others else value
 
@@ -106,8 +147,9 @@ def harvest(cases: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return seen
 
 
-def mutate_case(ch: Choices, case: dict[str, Any], seen: dict[str, list[Any]],
-                donors: list[dict[str, Any]]) -> Any:
+def mutate_case(
+    ch: Choices, case: dict[str, Any], seen: dict[str, list[Any]], donors: list[dict[str, Any]]
+) -> Any:
     """A copy of ``case`` with one to four mutations."""
     out: Any = copy.deepcopy(case)  # the corpus holds valid (shallow) cases only
     hostile = ch.integer(0, 2) == 0  # a third hostile; the rest near misses that often decide
@@ -126,14 +168,16 @@ def mutate_case(ch: Choices, case: dict[str, Any], seen: dict[str, list[Any]],
         elif how == 6 and path and isinstance(_get(out, path[:-1]), dict):
             del _get(out, path[:-1])[path[-1]]
         elif how == 7 and isinstance(target, dict):
-            key = ch.choice((*seen.keys(), "unknown_field", "violation", "kind", "")) if seen \
+            key = (
+                ch.choice((*seen.keys(), "unknown_field", "violation", "kind", ""))
+                if seen
                 else "unknown_field"
+            )
             target[key] = copy.deepcopy(ch.choice(seen.get(key) or list(HOSTILE)))
         elif how == 8 and donors:
             donor = ch.choice(donors)
             place = ch.choice(_places(donor))  # donors are corpus cases: shallow
-            if place and path and isinstance(_get(out, path[:-1]), dict) and \
-                    isinstance(place[-1], str):
+            if place and path and isinstance(_get(out, path[:-1]), dict) and isinstance(place[-1], str):
                 _get(out, path[:-1])[place[-1]] = copy.deepcopy(_get(donor, place))
         else:
             out = _set(out, path, _nested(ch.choice((3, 30, 70, 500))))
@@ -142,9 +186,36 @@ def mutate_case(ch: Choices, case: dict[str, Any], seen: dict[str, list[Any]],
 
 # ------------------------------------------------------------------ rulesets
 
-_TOKENS = (":", "{", "}", "[", "]", "'", '"', "-", "&a", "*a", "!!int", "!!python/object:os.system",
-           *IMPOSSIBLE_DAYS, "9.5", "-1", "1e400", "null", "~", "x",
-           "\t", "\x00", "\ufeff", "１", "<<: *a", "? ", "|", ">", "#")
+_TOKENS = (
+    ":",
+    "{",
+    "}",
+    "[",
+    "]",
+    "'",
+    '"',
+    "-",
+    "&a",
+    "*a",
+    "!!int",
+    "!!python/object:os.system",
+    *IMPOSSIBLE_DAYS,
+    "9.5",
+    "-1",
+    "1e400",
+    "null",
+    "~",
+    "x",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "１",
+    "<<: *a",
+    "? ",
+    "|",
+    ">",
+    "#",
+)
 
 
 def _line_mutation(ch: Choices, lines: list[str]) -> None:
@@ -174,8 +245,9 @@ def _value_mutation(ch: Choices, line: str) -> str:
         return line
     key, _, value = line.partition(": ")
     if _DATE.match(value.strip()):
-        new = ch.choice((*IMPOSSIBLE_DAYS, *DATE_TIMES, "9999-12-31", "1900-01-01",
-                         "'" + value.strip() + "'"))
+        new = ch.choice(
+            (*IMPOSSIBLE_DAYS, *DATE_TIMES, "9999-12-31", "1900-01-01", "'" + value.strip() + "'")
+        )
     elif key.strip() in ("min", "max", "min_percent", "max_percent", "cap", "floor"):
         new = ch.choice(('"-1"', '"0"', '"1e12"', '"-0"', "1.5", '"１００"', '"abc"', "[]"))
     elif key.strip().endswith("id"):
@@ -188,8 +260,18 @@ def _value_mutation(ch: Choices, line: str) -> str:
 def mutate_text(ch: Choices, text: str) -> str:
     """A ruleset file after one to five careless edits, or a hostile one."""
     if ch.integer(0, 19) == 0:
-        return ch.choice((_bomb(), "x: " + "[" * 300 + "]" * 300 + "\n", "--- !!set\n? a\n",
-                          "\x00", "\ufeff" + text, text.replace("\n", "\r\n"), "", "---\n---\n"))
+        return ch.choice(
+            (
+                _bomb(),
+                "x: " + "[" * 300 + "]" * 300 + "\n",
+                "--- !!set\n? a\n",
+                "\x00",
+                "\ufeff" + text,
+                text.replace("\n", "\r\n"),
+                "",
+                "---\n---\n",
+            )
+        )
     lines = text.splitlines() or [""]
     for _ in range(ch.integer(1, 5)):
         _line_mutation(ch, lines)

@@ -39,8 +39,11 @@ def _window(plan: Plan) -> tuple[date, date]:
     if not starts:
         raise ValueError("the plan has no violation kinds to draw cases of")
     # not before the plan's own procedure law (limitation, designation) is in force
-    procedure = [min((r.period.start for r in t.rules if r.period.start), default=None)
-                 for name, t in plan.procedure.items() if name in ("limitation", "designation")]
+    procedure = [
+        min((r.period.start for r in t.rules if r.period.start), default=None)
+        for name, t in plan.procedure.items()
+        if name in ("limitation", "designation")
+    ]
     floor = max((d for d in procedure if d is not None), default=min(starts))
     return max(min(starts), floor), max(starts) + _SPAN
 
@@ -75,24 +78,28 @@ def boundary_dates(plan: Plan, kinds: Sequence[str] | None = None) -> list[date]
 
 def _prior(draw: st.DrawFn, occurred: date, kinds: Sequence[str]) -> dict[str, Any]:
     back = draw(st.integers(1, 2000))
-    return {"decided_on": (occurred - timedelta(days=back)).isoformat(),
-            "kind": draw(st.sampled_from(list(kinds))), "penalized": draw(st.booleans())}
+    return {
+        "decided_on": (occurred - timedelta(days=back)).isoformat(),
+        "kind": draw(st.sampled_from(list(kinds))),
+        "penalized": draw(st.booleans()),
+    }
 
 
 def money(max_value: int = 500_000_000) -> st.SearchStrategy[Decimal]:
     """Whole-yuan amounts, with the statute's round figures over-represented."""
-    round_figures = [Decimal(x) for x in (0, 1, 10_000, 50_000, 100_000, 200_000, 1_000_000,
-                                          5_000_000, 10_000_000, 100_000_000) if x <= max_value]
-    return st.one_of(st.sampled_from(round_figures),
-                     st.integers(0, max_value).map(Decimal))
+    round_figures = [
+        Decimal(x)
+        for x in (0, 1, 10_000, 50_000, 100_000, 200_000, 1_000_000, 5_000_000, 10_000_000, 100_000_000)
+        if x <= max_value
+    ]
+    return st.one_of(st.sampled_from(round_figures), st.integers(0, max_value).map(Decimal))
 
 
 def circumstances(max_size: int = 4) -> st.SearchStrategy[frozenset[str]]:
     """Sets of circumstances, every one reachable, shrinking towards the empty set."""
     # a list mapped to a set (not st.frozensets): deleting an element always shrinks, so the
     # shrunk case names only the circumstances its failure needs
-    return st.lists(st.sampled_from([c.value for c in Circumstance]),
-                    max_size=max_size).map(frozenset)
+    return st.lists(st.sampled_from([c.value for c in Circumstance]), max_size=max_size).map(frozenset)
 
 
 def regions(target: Engine | Plan) -> st.SearchStrategy[dict[str, Any]]:
@@ -104,14 +111,21 @@ def regions(target: Engine | Plan) -> st.SearchStrategy[dict[str, Any]]:
     options: list[st.SearchStrategy[dict[str, Any]]] = [
         st.sampled_from(counties).map(lambda c: {"county": c}),
         st.lists(st.sampled_from(counties), min_size=2, max_size=3, unique=True).map(
-            lambda cs: {"counties": cs}),
-        st.builds(lambda c, central: {"county": c, "central_urban_area": central},
-                  st.sampled_from(counties), st.booleans()),
+            lambda cs: {"counties": cs}
+        ),
+        st.builds(
+            lambda c, central: {"county": c, "central_urban_area": central},
+            st.sampled_from(counties),
+            st.booleans(),
+        ),
     ]
     if townships:
         options.append(st.sampled_from(townships).map(lambda t: {"township": t}))
-        options.append(st.lists(st.sampled_from(townships), min_size=2, max_size=3,
-                                unique=True).map(lambda ts: {"townships": ts}))
+        options.append(
+            st.lists(st.sampled_from(townships), min_size=2, max_size=3, unique=True).map(
+                lambda ts: {"townships": ts}
+            )
+        )
     return st.one_of(options)
 
 
@@ -127,8 +141,12 @@ def enterprises() -> st.SearchStrategy[dict[str, Any]]:
 
 
 @st.composite
-def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | None = None,
-               dates: Sequence[date] | None = None) -> dict[str, Any]:
+def violations(
+    draw: st.DrawFn,
+    target: Engine | Plan,
+    kinds: Sequence[str] | None = None,
+    dates: Sequence[date] | None = None,
+) -> dict[str, Any]:
     """A valid violation of one of the plan's kinds."""
     plan = _plan(target)
     known = sorted(plan.kinds)
@@ -141,8 +159,11 @@ def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     earliest, latest = _window(plan)
     first = max(kplan.versions[0].effective_from, earliest)
     candidates = [d for d in (dates or boundary_dates(plan, [kind])) if d >= first]
-    occurred = draw(st.one_of(st.sampled_from(candidates), st.dates(first, latest))
-                    if candidates else st.dates(first, latest))
+    occurred = draw(
+        st.one_of(st.sampled_from(candidates), st.dates(first, latest))
+        if candidates
+        else st.dates(first, latest)
+    )
     out: dict[str, Any] = {"kind": kind, "occurred_on": occurred.isoformat()}
     optional = {
         "eia_document": st.sampled_from([e.value for e in EiaDocument]),
@@ -177,14 +198,17 @@ def violations(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     if ended is not None:
         out["ended_on"] = (occurred + timedelta(days=ended)).isoformat()
         if draw(st.booleans()):
-            out["discovered_on"] = (occurred + timedelta(days=ended + draw(
-                st.integers(0, 2000)))).isoformat()
+            out["discovered_on"] = (occurred + timedelta(days=ended + draw(st.integers(0, 2000)))).isoformat()
     return out
 
 
 @st.composite
-def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | None = None,
-               dates: Sequence[date] | None = None) -> dict[str, Any]:
+def case_dicts(
+    draw: st.DrawFn,
+    target: Engine | Plan,
+    kinds: Sequence[str] | None = None,
+    dates: Sequence[date] | None = None,
+) -> dict[str, Any]:
     """A valid case as the JSON-like dict a caller would send."""
     plan = _plan(target)
     violation = draw(violations(plan, kinds, dates))
@@ -193,8 +217,11 @@ def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     if draw(st.integers(0, 4)) > 0:
         later = [d for d in boundary_dates(plan) if d >= occurred]
         latest = _window(plan)[1]
-        decided = draw(st.one_of(st.sampled_from(later), st.dates(occurred, latest))
-                       if later else st.dates(occurred, latest))
+        decided = draw(
+            st.one_of(st.sampled_from(later), st.dates(occurred, latest))
+            if later
+            else st.dates(occurred, latest)
+        )
         for field in ("discovered_on", "reinspected_on", "ended_on"):
             if field in violation:
                 decided = max(decided, date.fromisoformat(violation[field]))
@@ -202,13 +229,13 @@ def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     case["region"] = draw(regions(plan))
     enterprise = draw(enterprises())
     if draw(st.integers(0, 3)) == 0:
-        enterprise["prior_violations"] = [_prior(draw, occurred, sorted(plan.kinds))
-                                          for _ in range(draw(st.integers(1, 4)))]
+        enterprise["prior_violations"] = [
+            _prior(draw, occurred, sorted(plan.kinds)) for _ in range(draw(st.integers(1, 4)))
+        ]
     case["enterprise"] = enterprise
     procedure: dict[str, Any] = {}
     if draw(st.booleans()):
-        procedure["discovered_through"] = draw(st.sampled_from([d.value for d in
-                                                                DiscoveryChannel]))
+        procedure["discovered_through"] = draw(st.sampled_from([d.value for d in DiscoveryChannel]))
     if draw(st.booleans()):
         procedure["city_wide_impact"] = draw(st.booleans())
     if procedure:
@@ -216,7 +243,8 @@ def case_dicts(draw: st.DrawFn, target: Engine | Plan, kinds: Sequence[str] | No
     return case
 
 
-def cases(target: Engine | Plan, kinds: Sequence[str] | None = None,
-          dates: Sequence[date] | None = None) -> st.SearchStrategy[Case]:
+def cases(
+    target: Engine | Plan, kinds: Sequence[str] | None = None, dates: Sequence[date] | None = None
+) -> st.SearchStrategy[Case]:
     """Valid :class:`~envrules.Case` objects for a profile's engine (or plan)."""
     return case_dicts(target, kinds, dates).map(Case.model_validate)

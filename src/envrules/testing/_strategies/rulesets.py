@@ -37,8 +37,7 @@ def mutated_files(draw: st.DrawFn, files: Mapping[str, str]) -> dict[str, str]:
 
 
 @st.composite
-def generated_cases(draw: st.DrawFn, kinds: Sequence[str], counties: Sequence[str] = ()
-                    ) -> dict[str, Any]:
+def generated_cases(draw: st.DrawFn, kinds: Sequence[str], counties: Sequence[str] = ()) -> dict[str, Any]:
     """A valid case for a generated profile (or any, given its kinds and counties)."""
     return case_for(DrawChoices(draw), list(kinds), list(counties))
 

@@ -36,8 +36,12 @@ def _anchors(plan: Plan) -> tuple[date, ...]:
     if tl is None:
         raise ValueError(f"profile {plan.profile} has no timeline rules to draw histories for")
     days: set[date] = set()
-    periods = [r.period for r in tl.deadlines] + [r.period for r in tl.daily] + \
-        [r.period for r in tl.surcharges] + [r.period for r in tl.measures]
+    periods = (
+        [r.period for r in tl.deadlines]
+        + [r.period for r in tl.daily]
+        + [r.period for r in tl.surcharges]
+        + [r.period for r in tl.measures]
+    )
     for period in periods:
         days |= {d for d in (period.start, period.end) if d is not None}
     holidays = sorted(tl.calendar.holidays)

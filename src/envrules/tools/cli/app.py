@@ -18,16 +18,25 @@ from .io import Lang, default_lang, err, report
 app = typer.Typer(
     name="envrules",
     help="依据有出处、有日期的规则集，判定生态环境执法管辖、职责部门和罚款幅度。 · Decide Chinese "
-         "environmental enforcement questions from cited, dated rulesets.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    "environmental enforcement questions from cited, dated rulesets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
-RulesetsOpt = Annotated[Path | None, typer.Option(
-    "--rulesets", help="规则集目录（默认：随附的规则集） · Rulesets directory (default: shipped).")]
-LangOpt = Annotated[Lang, typer.Option(
-    "--lang", help="输出语言 · Output language (default: from the locale).")]
-ProfileOpt = Annotated[str | None, typer.Option(
-    "--profile", "-p", help="规则集，如 hebei/langfang · Profile, e.g. hebei/langfang.")]
+RulesetsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rulesets", help="规则集目录（默认：随附的规则集） · Rulesets directory (default: shipped)."
+    ),
+]
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", help="输出语言 · Output language (default: from the locale).")
+]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option("--profile", "-p", help="规则集，如 hebei/langfang · Profile, e.g. hebei/langfang."),
+]
 
 
 def main() -> None:
@@ -49,8 +58,7 @@ def main() -> None:
         if debug:
             raise
         word = "内部错误" if lang == "zh" else "internal error"
-        err.print(f"{word}: {type(exc).__name__}: {exc} (--debug shows the traceback)",
-                  markup=False)
+        err.print(f"{word}: {type(exc).__name__}: {exc} (--debug shows the traceback)", markup=False)
         sys.exit(70)
 
 

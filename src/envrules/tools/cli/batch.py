@@ -84,8 +84,16 @@ def batch(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _run(src: Path, out: Path, job: Any, jobs: int, in_format: FileFormat | None,
-         out_format: FileFormat | None, shown: tuple[str, str], lang: str) -> Any:
+def _run(
+    src: Path,
+    out: Path,
+    job: Any,
+    jobs: int,
+    in_format: FileFormat | None,
+    out_format: FileFormat | None,
+    shown: tuple[str, str],
+    lang: str,
+) -> Any:
     """The batch run, with a progress bar on a terminal."""
     from ..batch import run_batch
 
@@ -97,20 +105,36 @@ def _run(src: Path, out: Path, job: Any, jobs: int, in_format: FileFormat | None
 
         def tick(progress: object, rows: int) -> None:
             if bar_shown:
-                bar.update(task, total=getattr(progress, "total", None),
-                           completed=getattr(progress, "done", 0), rows=rows)
+                bar.update(
+                    task,
+                    total=getattr(progress, "total", None),
+                    completed=getattr(progress, "done", 0),
+                    rows=rows,
+                )
 
-        return run_batch(src, out, job, jobs=jobs,
-                         in_format=in_format.value if in_format else None,
-                         out_format=out_format.value if out_format else None,
-                         shown=shown, on_progress=tick)
+        return run_batch(
+            src,
+            out,
+            job,
+            jobs=jobs,
+            in_format=in_format.value if in_format else None,
+            out_format=out_format.value if out_format else None,
+            shown=shown,
+            on_progress=tick,
+        )
 
 
 def _report(summary: Any, shown_out: str, lang: str) -> None:
     rate = summary.rows / summary.seconds if summary.seconds > 0 else 0.0
     if lang == "zh":
-        err.print(f"{summary.rows}行：{summary.decided}行已判定，{summary.failed}行失败 → "
-                  f"{shown_out}（{summary.seconds:.1f}秒，每秒{rate:,.0f}行）", markup=False)
+        err.print(
+            f"{summary.rows}行：{summary.decided}行已判定，{summary.failed}行失败 → "
+            f"{shown_out}（{summary.seconds:.1f}秒，每秒{rate:,.0f}行）",
+            markup=False,
+        )
     else:
-        err.print(f"{summary.rows} rows: {summary.decided} decided, {summary.failed} failed → "
-                  f"{shown_out} ({summary.seconds:.1f} s, {rate:,.0f} rows/s)", markup=False)
+        err.print(
+            f"{summary.rows} rows: {summary.decided} decided, {summary.failed} failed → "
+            f"{shown_out} ({summary.seconds:.1f} s, {rate:,.0f} rows/s)",
+            markup=False,
+        )

@@ -50,14 +50,18 @@ def profiles(rulesets: RulesetsOpt = None) -> None:
 @app.command()
 def kinds(
     profile: Annotated[str, typer.Option("--profile", "-p")] = "national",
-    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
+    rulesets: RulesetsOpt = None,
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出违法行为类别及其各时期版本 · List violation kinds with their dated versions."""
     engine = engine_for(profile, rulesets, None, lang.value)
     for kind in sorted(engine.plan.kinds.values(), key=lambda k: k.id):
         title = kind.title.get(lang.value)
-        out.print(f"{kind.id}  {title}" + ("  [持续状态 continuing]" if kind.continuing else ""),
-                  markup=False, style="bold")
+        out.print(
+            f"{kind.id}  {title}" + ("  [持续状态 continuing]" if kind.continuing else ""),
+            markup=False,
+            style="bold",
+        )
         for v in kind.versions:
             tiers = "; ".join(f"{t.id}: {fine_text(t.fine, lang.value)}" for t in v.tiers)
             out.print(f"  {v.id}  {v.period.text()}  {v.basis.cite()}", markup=False)
@@ -67,7 +71,8 @@ def kinds(
 @app.command()
 def tables(
     profile: Annotated[str, typer.Argument(help="如 hebei/langfang · e.g. hebei/langfang")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
+    rulesets: RulesetsOpt = None,
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """以 Markdown 表格打印规则集的全部规则 · Print every rule of a profile as Markdown tables."""
     out.print(render_plan(engine_for(profile, rulesets, None, lang.value).plan, lang.value), markup=False)
@@ -76,22 +81,23 @@ def tables(
 @app.command()
 def regions(
     profile: Annotated[str, typer.Option("--profile", "-p")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
+    rulesets: RulesetsOpt = None,
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出规则集的地区（案件 region 中使用的 id）及区划代码 · List regions with their codes."""
     engine = engine_for(profile, rulesets, None, lang.value)
     for r in engine.plan.regions.values():
         indent = {"province": "", "city": "", "county": "  ", "township": "    "}[r.level]
-        extra = (", 中心城区 central urban area" if r.central_urban_area else "")
+        extra = ", 中心城区 central urban area" if r.central_urban_area else ""
         until = f", until {r.period.end}" if r.period.end else ""
-        out.print(f"{indent}{r.id}  {r.name}  {r.code or '-'}  ({r.level}{extra}{until})",
-                  markup=False)
+        out.print(f"{indent}{r.id}  {r.name}  {r.code or '-'}  ({r.level}{extra}{until})", markup=False)
 
 
 @app.command()
 def matters(
     profile: Annotated[str, typer.Option("--profile", "-p")],
-    rulesets: RulesetsOpt = None, lang: LangOpt = DEFAULT_LANG,
+    rulesets: RulesetsOpt = None,
+    lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出规则集的事项（案件 matter 中使用的 id） · List a profile's matters."""
     engine = engine_for(profile, rulesets, None, lang.value)

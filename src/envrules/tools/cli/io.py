@@ -72,23 +72,34 @@ def read_json(path: Path, lang: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             text = sys.stdin.read(limits.json_bytes + 1)
         else:
             if path.is_file() and path.stat().st_size > limits.json_bytes:
-                raise InputError([Problem(f"larger than {limits.json_bytes:,} bytes",
-                                          SourceLocation(shown),
-                                          message_zh=f"超过{limits.json_bytes:,}字节")])
+                raise InputError(
+                    [
+                        Problem(
+                            f"larger than {limits.json_bytes:,} bytes",
+                            SourceLocation(shown),
+                            message_zh=f"超过{limits.json_bytes:,}字节",
+                        )
+                    ]
+                )
             text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        fail(f"cannot read {shown}: {exc.strerror or exc}", f"无法读取{shown}：{exc.strerror or exc}",
-             lang)
+        fail(f"cannot read {shown}: {exc.strerror or exc}", f"无法读取{shown}：{exc.strerror or exc}", lang)
     except UnicodeDecodeError:
         fail(f"{shown}: not UTF-8 text", f"{shown}：不是 UTF-8 文本", lang)
     if len(text) > limits.json_bytes:
-        fail(f"{shown}: larger than {limits.json_bytes:,} bytes",
-             f"{shown}：超过{limits.json_bytes:,}字节", lang)
+        fail(
+            f"{shown}: larger than {limits.json_bytes:,} bytes",
+            f"{shown}：超过{limits.json_bytes:,}字节",
+            lang,
+        )
     try:
         return json.loads(text, parse_int=lambda t: _int(t, limits))
     except json.JSONDecodeError as exc:
-        fail(f"{shown}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
-             f"{shown}:{exc.lineno}:{exc.colno}：JSON 格式错误：{json_error_zh(exc.msg)}", lang)
+        fail(
+            f"{shown}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
+            f"{shown}:{exc.lineno}:{exc.colno}：JSON 格式错误：{json_error_zh(exc.msg)}",
+            lang,
+        )
     except (ValueError, RecursionError) as exc:
         what = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
         fail(f"{shown}: {what}", f"{shown}：{what}", lang)

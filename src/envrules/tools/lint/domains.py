@@ -27,13 +27,15 @@ class Domain:
     def empty(self) -> bool:
         if self.values is not None and not self.values:
             return True
-        if self.lo is not None and self.hi is not None and (
-                self.lo > self.hi or (self.lo == self.hi and not (self.lo_incl and self.hi_incl))):
+        if (
+            self.lo is not None
+            and self.hi is not None
+            and (self.lo > self.hi or (self.lo == self.hi and not (self.lo_incl and self.hi_incl)))
+        ):
             return True
         if self.values is not None and (self.lo is not None or self.hi is not None):
             return not any(self._in_interval(v) for v in self.values)
-        return self.exists is False and bool(
-            self.values or self.lo is not None or self.hi is not None)
+        return self.exists is False and bool(self.values or self.lo is not None or self.hi is not None)
 
     def _in_interval(self, v: Any) -> bool:
         if self.lo is not None and (v < self.lo or (v == self.lo and not self.lo_incl)):
@@ -41,21 +43,30 @@ class Domain:
         return not (self.hi is not None and (v > self.hi or (v == self.hi and not self.hi_incl)))
 
     def meet(self, other: Domain) -> Domain:
-        values = self.values if other.values is None else (
-            other.values if self.values is None else self.values & other.values)
+        values = (
+            self.values
+            if other.values is None
+            else (other.values if self.values is None else self.values & other.values)
+        )
         lo, lo_incl = self.lo, self.lo_incl
-        if other.lo is not None and (lo is None or other.lo > lo or (
-                other.lo == lo and not other.lo_incl)):
+        if other.lo is not None and (lo is None or other.lo > lo or (other.lo == lo and not other.lo_incl)):
             lo, lo_incl = other.lo, other.lo_incl
         hi, hi_incl = self.hi, self.hi_incl
-        if other.hi is not None and (hi is None or other.hi < hi or (
-                other.hi == hi and not other.hi_incl)):
+        if other.hi is not None and (hi is None or other.hi < hi or (other.hi == hi and not other.hi_incl)):
             hi, hi_incl = other.hi, other.hi_incl
         exists = self.exists if other.exists is None else other.exists
         if self.exists is not None and other.exists is not None and self.exists != other.exists:
             values = frozenset()
-        return Domain(values, lo, lo_incl, hi, hi_incl, self.members | other.members, exists,
-                      self.opaque or other.opaque)
+        return Domain(
+            values,
+            lo,
+            lo_incl,
+            hi,
+            hi_incl,
+            self.members | other.members,
+            exists,
+            self.opaque or other.opaque,
+        )
 
     def within(self, other: Domain) -> bool:
         """Every value this domain allows, ``other`` allows too (sound, not complete)."""
@@ -64,17 +75,26 @@ class Domain:
         if other.values is not None and (self.values is None or not self.values <= other.values):
             return False
         if other.lo is not None:
-            if self.lo is None or self.lo < other.lo or (
-                    self.lo == other.lo and self.lo_incl and not other.lo_incl):
+            if (
+                self.lo is None
+                or self.lo < other.lo
+                or (self.lo == other.lo and self.lo_incl and not other.lo_incl)
+            ):
                 return False
         if other.hi is not None:
-            if self.hi is None or self.hi > other.hi or (
-                    self.hi == other.hi and self.hi_incl and not other.hi_incl):
+            if (
+                self.hi is None
+                or self.hi > other.hi
+                or (self.hi == other.hi and self.hi_incl and not other.hi_incl)
+            ):
                 return False
         if not other.members <= self.members:
             return False
-        return other.exists is None or self.exists == other.exists or (
-            other.exists and (self.values is not None or self.members != frozenset()))
+        return (
+            other.exists is None
+            or self.exists == other.exists
+            or (other.exists and (self.values is not None or self.members != frozenset()))
+        )
 
 
 def _leaf_domain(c: Compare) -> Domain:
@@ -127,5 +147,3 @@ def conjunction(cond: Condition) -> dict[str, Domain] | None:
         return False
 
     return out if walk(cond) else None
-
-

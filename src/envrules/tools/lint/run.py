@@ -54,10 +54,16 @@ def _jobs(targets: Sequence[str], rulesets: Path | None) -> list[tuple[RulesetSo
         path = Path(target)
         tree = _tree_of(path) if path.is_dir() else None
         if tree is None:
-            raise InputError([problem(
-                f"{target!r} is neither a profile of {source.label} nor a folder of a rulesets "
-                "tree", f"{target!r}既不是{source.label}中的规则集，也不是规则集目录",
-                where=SourceLocation(target), code="lint_target")])
+            raise InputError(
+                [
+                    problem(
+                        f"{target!r} is neither a profile of {source.label} nor a folder of a rulesets tree",
+                        f"{target!r}既不是{source.label}中的规则集，也不是规则集目录",
+                        where=SourceLocation(target),
+                        code="lint_target",
+                    )
+                ]
+            )
         root, profile = tree
         tree_source = DirectorySource(root)
         if profile is not None and profile in LayerIndex.of(tree_source).names:
@@ -65,13 +71,21 @@ def _jobs(targets: Sequence[str], rulesets: Path | None) -> list[tuple[RulesetSo
         else:
             jobs.extend((tree_source, n) for n, _ in selectable_profiles(tree_source))
     if not jobs:
-        raise InputError([problem("no profiles to lint in " + ", ".join(targets),
-                                  "没有可检查的规则集：" + "、".join(targets), code="lint_target")])
+        raise InputError(
+            [
+                problem(
+                    "no profiles to lint in " + ", ".join(targets),
+                    "没有可检查的规则集：" + "、".join(targets),
+                    code="lint_target",
+                )
+            ]
+        )
     return jobs
 
 
-def run_lint(targets: Sequence[str], *, rulesets: Path | None, fmt: str, console: Console,
-             lang: str = "en") -> int:
+def run_lint(
+    targets: Sequence[str], *, rulesets: Path | None, fmt: str, console: Console, lang: str = "en"
+) -> int:
     """Lint profiles (names), rulesets trees or folders inside one."""
     jobs = _jobs(targets, rulesets)
     findings: list[Finding] = []
@@ -88,6 +102,10 @@ def run_lint(targets: Sequence[str], *, rulesets: Path | None, fmt: str, console
     else:
         for f in findings:
             console.print(f.text(lang), markup=False)
-        console.print(f"{len(findings)}处问题，检查了{len(jobs)}个规则集" if lang == "zh" else
-                      f"{len(findings)} finding(s) in {len(jobs)} profile(s)", markup=False)
+        console.print(
+            f"{len(findings)}处问题，检查了{len(jobs)}个规则集"
+            if lang == "zh"
+            else f"{len(findings)} finding(s) in {len(jobs)} profile(s)",
+            markup=False,
+        )
     return 1 if findings else 0

@@ -36,8 +36,9 @@ def show(value: Any) -> str:
 def _trim(value: Any) -> Any:
     """Drop bulky citation texts from shown values; keep what identifies a rule."""
     if isinstance(value, dict):
-        return {k: _trim(v) for k, v in value.items() if k not in ("basis", "reason", "duty")
-                and v is not None}
+        return {
+            k: _trim(v) for k, v in value.items() if k not in ("basis", "reason", "duty") and v is not None
+        }
     if isinstance(value, list):
         return [_trim(v) for v in value]
     return value
@@ -75,7 +76,7 @@ def _scalar_equal(expected: Any, actual: Any) -> tuple[bool, str]:
 def compare(expected: Any, actual: Any, path: str = "") -> list[Mismatch]:
     """Mismatches of an expectation against decision data (empty: it matches)."""
     if isinstance(expected, dict) and set(expected) in ({"contains"}, {"ordered"}):
-        (how, items), = expected.items()
+        ((how, items),) = expected.items()
         if not isinstance(items, list):
             return [Mismatch(path, expected, actual, f"{how} takes a list")]
         if how == "contains":
@@ -124,13 +125,11 @@ def _assign(candidates: list[list[int]]) -> bool:
     return all(augment(i, set()) for i in range(len(candidates)))
 
 
-def _match_list(expected: Sequence[Any], actual: Any, path: str,
-                exact_length: bool) -> list[Mismatch]:
+def _match_list(expected: Sequence[Any], actual: Any, path: str, exact_length: bool) -> list[Mismatch]:
     if not isinstance(actual, list):
         return [Mismatch(path, list(expected), actual if actual is not None else MISSING)]
     if exact_length and len(expected) != len(actual):
-        return [Mismatch(path, list(expected), actual,
-                         f"{len(expected)} expected, {len(actual)} found")]
+        return [Mismatch(path, list(expected), actual, f"{len(expected)} expected, {len(actual)} found")]
     candidates = [[j for j, a in enumerate(actual) if not compare(e, a)] for e in expected]
     if _assign(candidates):
         return []

@@ -20,8 +20,10 @@ class Scenario(BaseModel):
     title: str | None = None
     profile: str | None = None
     case: dict[str, Any] | None = None
-    timeline: dict[str, Any] | None = Field(None, description=(
-        "instead of a case: {as_of, events} evaluated as a case timeline (docs/timeline.md)"))
+    timeline: dict[str, Any] | None = Field(
+        None,
+        description=("instead of a case: {as_of, events} evaluated as a case timeline (docs/timeline.md)"),
+    )
     expect: dict[str, Any] = Field(min_length=1)
     note: str | None = None
     line: int | None = Field(None, exclude=True)
@@ -30,9 +32,11 @@ class Scenario(BaseModel):
     def _special_keys(self) -> Scenario:
         if (self.case is None) == (self.timeline is None):
             raise ValueError("a scenario has either a case or a timeline")
-        if self.timeline is not None and (set(self.timeline) - {"as_of", "events", "evaluator"}
-                                          or "as_of" not in self.timeline
-                                          or not isinstance(self.timeline.get("events"), list)):
+        if self.timeline is not None and (
+            set(self.timeline) - {"as_of", "events", "evaluator"}
+            or "as_of" not in self.timeline
+            or not isinstance(self.timeline.get("events"), list)
+        ):
             raise ValueError("a timeline is {as_of, events: [...], evaluator?}")
         for key in ("fired", "not_fired"):
             value = self.expect.get(key, [])
@@ -71,13 +75,20 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str | None, 
         if not path.is_file():
             raise OSError("not a regular file")
         if path.stat().st_size > limits.yaml_file_bytes:
-            raise LimitExceeded([problem(
-                f"the file is larger than {limits.yaml_file_bytes:,} bytes",
-                f"文件超过{limits.yaml_file_bytes:,}字节", where=SourceLocation(shown))])
+            raise LimitExceeded(
+                [
+                    problem(
+                        f"the file is larger than {limits.yaml_file_bytes:,} bytes",
+                        f"文件超过{limits.yaml_file_bytes:,}字节",
+                        where=SourceLocation(shown),
+                    )
+                ]
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RulesetError([problem(f"cannot read: {exc}", f"无法读取：{exc}",
-                                    where=SourceLocation(shown))]) from None
+        raise RulesetError(
+            [problem(f"cannot read: {exc}", f"无法读取：{exc}", where=SourceLocation(shown))]
+        ) from None
     data = parse_yaml(text, shown, limits)
     try:
         parsed = ScenarioFile.model_validate(data if data is not None else {})
@@ -89,17 +100,27 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str | None, 
     for i, sc in enumerate(parsed.scenarios):
         at = locate(data, ["scenarios", i], shown)
         if sc.id in seen:
-            problems.append(problem(f"duplicate scenario id {sc.id!r}", f"重复的情景 id {sc.id!r}",
-                                    where=at))
+            problems.append(problem(f"duplicate scenario id {sc.id!r}", f"重复的情景 id {sc.id!r}", where=at))
         seen.add(sc.id)
         if _longest_list(sc.expect) > limits.scenario_list_items:
-            problems.append(problem(
-                f"scenario {sc.id}: an expected list has more than {limits.scenario_list_items} "
-                "items", f"情景{sc.id}：期望的列表超过{limits.scenario_list_items}项", where=at,
-                code="limit.scenario_list_items"))
-        scenarios.append(sc.model_copy(update={
-            "line": at.line, "case": plain(sc.case), "timeline": plain(sc.timeline),
-            "expect": plain(sc.expect)}))
+            problems.append(
+                problem(
+                    f"scenario {sc.id}: an expected list has more than {limits.scenario_list_items} items",
+                    f"情景{sc.id}：期望的列表超过{limits.scenario_list_items}项",
+                    where=at,
+                    code="limit.scenario_list_items",
+                )
+            )
+        scenarios.append(
+            sc.model_copy(
+                update={
+                    "line": at.line,
+                    "case": plain(sc.case),
+                    "timeline": plain(sc.timeline),
+                    "expect": plain(sc.expect),
+                }
+            )
+        )
     if problems:
         raise RulesetError(problems)
     return parsed.profile, scenarios

@@ -30,8 +30,9 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
         elif p.exists():
             files.append(p)
         else:
-            raise InputError([problem("no such file or directory", "文件或目录不存在",
-                                      where=SourceLocation(str(p)))])
+            raise InputError(
+                [problem("no such file or directory", "文件或目录不存在", where=SourceLocation(str(p)))]
+            )
     return files
 
 
@@ -55,16 +56,17 @@ class Outcome:
 
     def report(self) -> str:
         """Plain-text report of a failure (what pytest and JUnit show)."""
-        lines = [f"scenario {self.scenario.id!r}"
-                 + (f" — {self.scenario.title}" if self.scenario.title else "")
-                 + f" ({self.file}:{self.scenario.line or '?'}, profile {self.profile})"]
+        lines = [
+            f"scenario {self.scenario.id!r}"
+            + (f" — {self.scenario.title}" if self.scenario.title else "")
+            + f" ({self.file}:{self.scenario.line or '?'}, profile {self.profile})"
+        ]
         if self.error:
             lines.append(f"  error: {self.error}")
         for m in self.mismatches:
             lines.append(f"  {m.path}:")
             lines.append(f"    expected: {show(m.expected)}")
-            lines.append(f"    actual:   {show(m.actual)}"
-                         + (f"   ({m.message})" if m.message else ""))
+            lines.append(f"    actual:   {show(m.actual)}" + (f"   ({m.message})" if m.message else ""))
         if self.fired:
             lines.append("  rules fired: " + ", ".join(self.fired))
         return "\n".join(lines)
@@ -114,8 +116,9 @@ class EngineCache:
 
 def _fired(data: dict[str, Any]) -> list[str]:
     if "trace" not in data:  # a timeline: the rules its items come from
-        return sorted({item["rule"] for part in ("deadlines", "amounts", "measures")
-                       for item in data.get(part, [])})
+        return sorted(
+            {item["rule"] for part in ("deadlines", "amounts", "measures") for item in data.get(part, [])}
+        )
     return [e["rule"] for e in data.get("trace", []) if e.get("fired", True)]
 
 
@@ -124,8 +127,9 @@ def _timeline(engine: Engine, spec: dict[str, Any]) -> tuple[dict[str, Any], lis
     evaluator = spec.get("evaluator", "durable")
     status = engine.timeline(spec["events"], as_of=spec["as_of"], evaluator=evaluator)
     data: dict[str, Any] = status.data()
-    other = engine.timeline(spec["events"], as_of=spec["as_of"],
-                            evaluator="python" if evaluator == "durable" else "durable")
+    other = engine.timeline(
+        spec["events"], as_of=spec["as_of"], evaluator="python" if evaluator == "durable" else "durable"
+    )
     theirs = other.data()
     ours = {k: v for k, v in data.items() if k != "evaluator"}
     if ours != {k: v for k, v in theirs.items() if k != "evaluator"}:
@@ -138,24 +142,32 @@ def _error_mismatches(exc: EnvrulesError, want_error: Any) -> list[Mismatch]:
     want_field = want_error.get("field") if isinstance(want_error, dict) else None
     want_text = want_error.get("message") if isinstance(want_error, dict) else None
     mism = []
-    if want_field and not any(f == want_field or (f or "").startswith(want_field + ".")
-                              for f in fields):
+    if want_field and not any(f == want_field or (f or "").startswith(want_field + ".") for f in fields):
         mism.append(Mismatch("error.field", want_field, fields))
-    if want_text and not any(want_text in p.message or want_text in (p.message_zh or "")
-                             for p in exc.problems):
+    if want_text and not any(
+        want_text in p.message or want_text in (p.message_zh or "") for p in exc.problems
+    ):
         mism.append(Mismatch("error.message", want_text, [p.message for p in exc.problems]))
     return mism
 
 
-def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
-                 engines: EngineCache, override_profile: str | None = None,
-                 lang: str = "en") -> Outcome:
+def run_scenario(
+    scenario: Scenario,
+    file: str,
+    default_profile: str | None,
+    engines: EngineCache,
+    override_profile: str | None = None,
+    lang: str = "en",
+) -> Outcome:
     start = time.perf_counter()
-    profile = override_profile or scenario.profile or default_profile or (
-        scenario.case or {}).get("profile")
+    profile = override_profile or scenario.profile or default_profile or (scenario.case or {}).get("profile")
     if not profile:
-        return Outcome(scenario, file, None, error="no profile: set `profile:` in the file or "
-                       "the scenario, or pass --profile")
+        return Outcome(
+            scenario,
+            file,
+            None,
+            error="no profile: set `profile:` in the file or the scenario, or pass --profile",
+        )
     expect = dict(scenario.expect)
     want_error = expect.pop("error", None)
     fired_req = expect.pop("fired", [])
@@ -168,12 +180,17 @@ def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
             data, mismatches = engine.decide(scenario.case or {}).data(), []
     except EnvrulesError as exc:
         expected = isinstance(exc, CaseError) or (
-            scenario.timeline is not None and isinstance(exc, TimelineError))
+            scenario.timeline is not None and isinstance(exc, TimelineError)
+        )
         if want_error is None or not expected:
-            return Outcome(scenario, file, profile, error=exc.text(lang),
-                           seconds=time.perf_counter() - start)
-        return Outcome(scenario, file, profile, tuple(_error_mismatches(exc, want_error)),
-                       seconds=time.perf_counter() - start)
+            return Outcome(scenario, file, profile, error=exc.text(lang), seconds=time.perf_counter() - start)
+        return Outcome(
+            scenario,
+            file,
+            profile,
+            tuple(_error_mismatches(exc, want_error)),
+            seconds=time.perf_counter() - start,
+        )
     fired = _fired(data)
     mismatches += compare(expect, data)
     if want_error is not None:
@@ -184,12 +201,14 @@ def run_scenario(scenario: Scenario, file: str, default_profile: str | None,
     for rule in not_fired:
         if rule in fired:
             mismatches.append(Mismatch("not_fired", rule, "(fired)"))
-    return Outcome(scenario, file, profile, tuple(mismatches), tuple(fired),
-                   seconds=time.perf_counter() - start)
+    return Outcome(
+        scenario, file, profile, tuple(mismatches), tuple(fired), seconds=time.perf_counter() - start
+    )
 
 
-def iter_outcomes(files: Sequence[Path], engines: EngineCache, profile: str | None = None,
-                  lang: str = "en") -> Iterator[Outcome | RulesetError]:
+def iter_outcomes(
+    files: Sequence[Path], engines: EngineCache, profile: str | None = None, lang: str = "en"
+) -> Iterator[Outcome | RulesetError]:
     for f in files:
         try:
             default, scenarios = load_file(f)
@@ -201,38 +220,71 @@ def iter_outcomes(files: Sequence[Path], engines: EngineCache, profile: str | No
 
 
 def write_junit(outcomes: Sequence[Outcome], path: Path) -> None:
-    suite = ET.Element("testsuite", name="envrules-scenarios", tests=str(len(outcomes)),
-                       failures=str(sum(1 for o in outcomes if o.mismatches)),
-                       errors=str(sum(1 for o in outcomes if o.error)))
+    suite = ET.Element(
+        "testsuite",
+        name="envrules-scenarios",
+        tests=str(len(outcomes)),
+        failures=str(sum(1 for o in outcomes if o.mismatches)),
+        errors=str(sum(1 for o in outcomes if o.error)),
+    )
     for o in outcomes:
-        case = ET.SubElement(suite, "testcase", classname=o.file, name=o.scenario.id,
-                             time=f"{o.seconds:.4f}")
+        case = ET.SubElement(suite, "testcase", classname=o.file, name=o.scenario.id, time=f"{o.seconds:.4f}")
         if o.error:
             ET.SubElement(case, "error", message=o.error.splitlines()[0]).text = o.report()
         elif o.mismatches:
-            ET.SubElement(case, "failure", message=f"{len(o.mismatches)} mismatch(es)").text = (
-                o.report())
+            ET.SubElement(case, "failure", message=f"{len(o.mismatches)} mismatch(es)").text = o.report()
     try:
         ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
     except OSError as exc:
-        raise InputError([problem(f"cannot write the JUnit report: {exc.strerror}",
-                                  f"无法写入 JUnit 报告：{exc.strerror}",
-                                  where=SourceLocation(str(path)))]) from None
+        raise InputError(
+            [
+                problem(
+                    f"cannot write the JUnit report: {exc.strerror}",
+                    f"无法写入 JUnit 报告：{exc.strerror}",
+                    where=SourceLocation(str(path)),
+                )
+            ]
+        ) from None
 
 
 _WORDS = {
-    "zh": {"pass": "通过", "fail": "未通过", "bad": "情景文件有误", "rulesets": "规则集",
-           "summary": "通过{p}个，未通过{f}个", "bad_files": "，{n}个文件有误",
-           "error": "错误", "expected": "期望", "actual": "实际", "fired": "适用的规则"},
-    "en": {"pass": "PASS", "fail": "FAIL", "bad": "BAD SCENARIO FILE", "rulesets": "rulesets",
-           "summary": "{p} passed, {f} failed", "bad_files": ", {n} bad file(s)",
-           "error": "error", "expected": "expected", "actual": "actual", "fired": "rules fired"},
+    "zh": {
+        "pass": "通过",
+        "fail": "未通过",
+        "bad": "情景文件有误",
+        "rulesets": "规则集",
+        "summary": "通过{p}个，未通过{f}个",
+        "bad_files": "，{n}个文件有误",
+        "error": "错误",
+        "expected": "期望",
+        "actual": "实际",
+        "fired": "适用的规则",
+    },
+    "en": {
+        "pass": "PASS",
+        "fail": "FAIL",
+        "bad": "BAD SCENARIO FILE",
+        "rulesets": "rulesets",
+        "summary": "{p} passed, {f} failed",
+        "bad_files": ", {n} bad file(s)",
+        "error": "error",
+        "expected": "expected",
+        "actual": "actual",
+        "fired": "rules fired",
+    },
 }
 
 
-def run_paths(paths: Sequence[Path], *, profile: str | None, rulesets: Path | None,
-              junit_xml: Path | None, console: Console, quiet: bool = False,
-              lang: str = "en") -> int:
+def run_paths(
+    paths: Sequence[Path],
+    *,
+    profile: str | None,
+    rulesets: Path | None,
+    junit_xml: Path | None,
+    console: Console,
+    quiet: bool = False,
+    lang: str = "en",
+) -> int:
     """Run scenario files; print a summary; 0 all passed, 1 failures, 2 bad input."""
     w = _WORDS[lang]
     files = find_files(paths)
@@ -278,7 +330,9 @@ def _print_failure(console: Console, o: Outcome, w: dict[str, str]) -> None:
         # expected and actual one above the other, never truncated
         console.print(f"     {m.path}:", style="bold", markup=False)
         console.print(f"       {w['expected']}: {show(m.expected)}", markup=False)
-        console.print(f"       {w['actual']}:   {show(m.actual)}"
-                      + (f"   ({m.message})" if m.message else ""), markup=False)
+        console.print(
+            f"       {w['actual']}:   {show(m.actual)}" + (f"   ({m.message})" if m.message else ""),
+            markup=False,
+        )
     if o.fired:
         console.print(f"     {w['fired']}: " + ", ".join(o.fired), markup=False)

@@ -58,23 +58,36 @@ def _problems(*statuses: int) -> dict[str, Any]:
 
 def _batch_operation(refs: dict[str, dict[str, Any]], batch_cases: int) -> dict[str, Any]:
     case = refs["Case"]
-    cases = {"type": "array", "items": case, "maxItems": batch_cases,
-             "description": "cases; an item that is not a valid case gets a problem in its "
-                            "place, the others their decisions"}
+    cases = {
+        "type": "array",
+        "items": case,
+        "maxItems": batch_cases,
+        "description": "cases; an item that is not a valid case gets a problem in its "
+        "place, the others their decisions",
+    }
     return {
-        "requestBody": {"required": True, "content": {
-            "application/json": {"schema": cases},
-            "application/x-ndjson": {"schema": case, "description": "one case per line"}}},
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": cases},
+                "application/x-ndjson": {"schema": case, "description": "one case per line"},
+            },
+        },
         "responses": {
-            "200": {"description": "one outcome per case, in order", "content": {
-                "application/json": {"schema": refs["BatchResponse"]},
-                "application/x-ndjson": {"schema": refs["BatchItem"]}}},
-            **_problems(400, 413, 422)}}
+            "200": {
+                "description": "one outcome per case, in order",
+                "content": {
+                    "application/json": {"schema": refs["BatchResponse"]},
+                    "application/x-ndjson": {"schema": refs["BatchItem"]},
+                },
+            },
+            **_problems(400, 413, 422),
+        },
+    }
 
 
 def _listing(item: dict[str, Any], what: str) -> dict[str, Any]:
-    return {"responses": {"200": _body({"type": "array", "items": item}, what),
-                          **_problems(400, 404)}}
+    return {"responses": {"200": _body({"type": "array", "items": item}, what), **_problems(400, 404)}}
 
 
 def _operations(refs: dict[str, dict[str, Any]], batch_cases: int) -> dict[str, dict[str, Any]]:
@@ -82,13 +95,18 @@ def _operations(refs: dict[str, dict[str, Any]], batch_cases: int) -> dict[str, 
     one_case = {"required": True, "content": {"application/json": {"schema": case}}}
     text = {"description": "the explanation", "content": {"text/plain": {"schema": {"type": "string"}}}}
     return {
-        "decide": {"requestBody": one_case, "responses": {
-            "200": _body(decision, "the decision (the same JSON as `envrules decide`)"),
-            **_problems(400, 413, 422)}},
+        "decide": {
+            "requestBody": one_case,
+            "responses": {
+                "200": _body(decision, "the decision (the same JSON as `envrules decide`)"),
+                **_problems(400, 413, 422),
+            },
+        },
         "explain": {"requestBody": one_case, "responses": {"200": text, **_problems(400, 413, 422)}},
         "decideBatch": _batch_operation(refs, batch_cases),
-        "listProfiles": {"responses": {"200": _body({"type": "array", "items": refs["ProfileInfo"]},
-                                                    "profiles")}},
+        "listProfiles": {
+            "responses": {"200": _body({"type": "array", "items": refs["ProfileInfo"]}, "profiles")}
+        },
         "listKinds": _listing(refs["KindInfo"], "violation kinds"),
         "listRegions": _listing(refs["RegionInfo"], "regions"),
         "listMatters": _listing(refs["MatterInfo"], "matters"),
