@@ -19,10 +19,21 @@ from envrules.tools.cli import main
 from .conftest import RULESETS
 
 CONTENTS = [
-    "", "{", "[]", "null", '{"violation": {"kind": "air.excess_emission"}}', "\x00\x01",
-    '{"id": ' + "9" * 4300 + "}", "[" * 1000 + "]" * 1000, "profile: hebei/langfang\nscenarios: [\n",
-    "a,b\n1,2\n", "violation.kind,violation.occurred_on\nair.excess_emission,2023-02-30\n",
-    '[{"type": "act", "date": "2026-13-01"}]', "x: &a [*a]\n", "\ufeff{}", "PK\x03\x04not a zip",
+    "",
+    "{",
+    "[]",
+    "null",
+    '{"violation": {"kind": "air.excess_emission"}}',
+    "\x00\x01",
+    '{"id": ' + "9" * 4300 + "}",
+    "[" * 1000 + "]" * 1000,
+    "profile: hebei/langfang\nscenarios: [\n",
+    "a,b\n1,2\n",
+    "violation.kind,violation.occurred_on\nair.excess_emission,2023-02-30\n",
+    '[{"type": "act", "date": "2026-13-01"}]',
+    "x: &a [*a]\n",
+    "\ufeff{}",
+    "PK\x03\x04not a zip",
 ]
 SUFFIXES = [".json", ".jsonl", ".csv", ".parquet", ".xlsx", ".yaml", ".scenarios.yaml", ""]
 PROFILES = ["hebei/langfang", "national", "nowhere", "hebei/langfan", "", "../etc", "a\x1bb"]
@@ -59,23 +70,57 @@ def _run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
-@settings(max_examples=150, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
-@given(command=st.sampled_from(sorted(COMMANDS)), content=st.sampled_from(CONTENTS),
-       suffix=st.sampled_from(SUFFIXES), profile=st.sampled_from(PROFILES),
-       day=st.sampled_from(["2026-11-25", "2026-02-30", "x", ""]),
-       word=st.sampled_from(["case", "decision", "ruleset", "nothing", ""]),
-       extra=st.lists(st.sampled_from(["--format", "text", "json", "--lang", "xx", "--rulesets",
-                                       str(RULESETS), "/no/such", "-q", "--junit-xml",
-                                       "/no/such/dir/j.xml", "--jobs", "0", "--full"]), max_size=3))
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(
+    command=st.sampled_from(sorted(COMMANDS)),
+    content=st.sampled_from(CONTENTS),
+    suffix=st.sampled_from(SUFFIXES),
+    profile=st.sampled_from(PROFILES),
+    day=st.sampled_from(["2026-11-25", "2026-02-30", "x", ""]),
+    word=st.sampled_from(["case", "decision", "ruleset", "nothing", ""]),
+    extra=st.lists(
+        st.sampled_from(
+            [
+                "--format",
+                "text",
+                "json",
+                "--lang",
+                "xx",
+                "--rulesets",
+                str(RULESETS),
+                "/no/such",
+                "-q",
+                "--junit-xml",
+                "/no/such/dir/j.xml",
+                "--jobs",
+                "0",
+                "--full",
+            ]
+        ),
+        max_size=3,
+    ),
+)
 def test_every_command_refuses_hostile_input_cleanly(
-        tmp_path_factory: pytest.TempPathFactory, command: str, content: str, suffix: str,
-        profile: str, day: str, word: str, extra: list[str]) -> None:
+    tmp_path_factory: pytest.TempPathFactory,
+    command: str,
+    content: str,
+    suffix: str,
+    profile: str,
+    day: str,
+    word: str,
+    extra: list[str],
+) -> None:
     where = tmp_path_factory.mktemp("cli")
     path = where / f"input{suffix}"
     path.write_bytes(content.encode("utf-8", "surrogatepass"))
-    values = {"file": str(path), "profile": profile, "day": day, "word": word,
-              "out": str(where / f"out{suffix or '.json'}"), "dir": str(where / "into")}
+    values = {
+        "file": str(path),
+        "profile": profile,
+        "day": day,
+        "word": word,
+        "out": str(where / f"out{suffix or '.json'}"),
+        "dir": str(where / "into"),
+    }
     argv = [command, *(a.format(**values) for a in COMMANDS[command]), *extra]
     code, shown = _run(argv)
     assert code in (0, 1, 2), (argv, code, shown[-2000:])
@@ -99,8 +144,10 @@ def test_control_an_internal_error_exits_70(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_inputs_reach_the_commands(tmp_path: Path) -> None:
     """Not every run is refused at the door: a good case decides (exit 0)."""
     case = tmp_path / "case.json"
-    case.write_text('{"decided_on": "2026-11-25", "region": {"county": "langfang.gu_an"}, '
-                    '"violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}}',
-                    encoding="utf-8")
+    case.write_text(
+        '{"decided_on": "2026-11-25", "region": {"county": "langfang.gu_an"}, '
+        '"violation": {"kind": "air.excess_emission", "occurred_on": "2026-09-01"}}',
+        encoding="utf-8",
+    )
     code, shown = _run(["decide", str(case), "-p", "hebei/langfang"])
     assert code == 0 and '"jurisdiction"' in shown

@@ -236,3 +236,17 @@ def test_a_county_template_is_never_filled_with_nothing() -> None:
     assert one is not None and one.authority == "w.a/eeb" and one.authority_name == "甲县分局"
     two = engine.decide({**case, "region": {"counties": ["w.a", "w.b"]}}).jurisdiction
     assert two is not None and two.authority is None  # no "/eeb", no guess
+
+
+def test_a_ground_link_naming_an_unknown_fact_is_reported() -> None:
+    """It was checked after the plan's problems were raised, so never reported."""
+    link = """\
+ground_links:
+  - id: t.link
+    title: {zh: 关联, en: link}
+    withheld: violation.severity
+    also: [violation.nowhere]
+    effective_from: 2015-01-01
+    basis: {law: 测试规则, article: "1"}
+"""
+    _refused({"national/links.yaml": link}, "violation.nowhere")

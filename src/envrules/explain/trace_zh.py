@@ -25,6 +25,7 @@ STEPS = {
     "penalty.tier": "处罚档次",
     "penalty.grounds": "情节",
     "penalty.benchmark": "裁量基准",
+    "penalty.minor_violation": "轻微违法行为清单",
     "penalty.limitation": "追责时效",
     "penalty.outcome": "处罚结论",
     "penalty.daily": "按日连续处罚",

@@ -257,6 +257,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
     delegations = _delegations(b, m, set(kinds))
     b.constants({"region": set(regions), "violation.kind": set(kinds), "matter": set(m.matters)})
     timeline = compile_timeline(b, layers)
+    links = tuple(_links(b, m))  # before the check: a link naming an unknown fact is a problem
     if b.problems:
         raise RulesetError(b.problems)
     digest = hashlib.sha256("".join(f"{ly.name}:{ly.digest};" for ly in layers).encode())
@@ -275,7 +276,7 @@ def compile_plan(profile: str, layers: Sequence[Layer]) -> Plan:
         kinds=ReadOnlyMap(kinds),
         adjustments=tuple(sorted(adjustments, key=lambda a: (ADJUSTMENT_ORDER[a.kind], a.id))),
         standards=tuple(standards),
-        ground_links=tuple(_links(b, m)),
+        ground_links=links,
         benchmarks=tuple(benchmarks),
         regions=ReadOnlyMap(regions),
         authorities=ReadOnlyMap(_authorities(m)),

@@ -21,7 +21,7 @@ from ..rulesets.conditions import Condition
 from ..rulesets.schema.fines import FineFormula
 
 if TYPE_CHECKING:
-    from .timeline import TimelinePlan
+    from .timeline_model import TimelinePlan
 
 _NOWHERE = attrs.field(default=None, eq=False, repr=False)
 

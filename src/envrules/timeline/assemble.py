@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..core.text import Text
 from ..plan import Plan
-from ..plan.timeline import TDeadline, TimelinePlan
+from ..plan.timeline_model import TDeadline, TimelinePlan
 from .amounts import daily_total, surcharge
 from .calendar import Calendar, count_days
 from .explain import both, label, yuan

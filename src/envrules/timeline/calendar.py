@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, timedelta
 
-from ..plan.timeline import Span, TCalendar
+from ..plan.timeline_model import Span, TCalendar
 
 _MAX_STEPS = 200_000
 

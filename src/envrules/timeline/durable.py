@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from ..evaluate import durable_host
-from ..plan.timeline import TimelinePlan
+from ..plan.timeline_model import TimelinePlan
 from .calendar import Calendar
 from .durable_json import (
     AllOf,

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ..core.dates import Period
-from ..plan.timeline import Pattern, Where
+from ..plan.timeline_model import Pattern, Where
 from ..rulesets.schema.timeline import DATE, INT, SIGNALS
 from .rules import Inst
 from .signals import CASE, HEADS, CaseFacts, Signal

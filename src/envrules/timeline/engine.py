@@ -15,7 +15,7 @@ from ..core.citation import ReadOnlyMap
 from ..core.dates import parse_date
 from ..core.errors import problem
 from ..plan import Plan
-from ..plan.timeline import TCalendar, TimelinePlan
+from ..plan.timeline_model import TCalendar, TimelinePlan
 from .assemble import assemble
 from .calendar import Calendar
 from .events import TimelineError, parse_events

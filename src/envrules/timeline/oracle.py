@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from itertools import product
 
-from ..plan.timeline import Pattern, TimelinePlan
+from ..plan.timeline_model import Pattern, TimelinePlan
 from .calendar import Calendar
 from .rules import (
     Findings,

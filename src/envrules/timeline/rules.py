@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ..plan import Plan
-from ..plan.timeline import TDeadline, TimelinePlan, Where
+from ..plan.timeline_model import TDeadline, TimelinePlan, Where
 from .calendar import Calendar
 from .signals import CASE, DAY, CaseFacts, Signal
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..core.citation import Citation
 from ..core.dates import Period
 from ..plan import Plan
-from ..plan.timeline import Pattern, TimelinePlan
+from ..plan.timeline_model import Pattern, TimelinePlan
 
 
 def _cell(text: object) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,6 +42,12 @@ class _Counting(io.RawIOBase):
         self._progress.done += len(data)
         return len(data)
 
+    def close(self) -> None:
+        """Closing the counter closes the file it reads."""
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
 
 def _open(path: Path, progress: Progress) -> io.BufferedReader:
     return io.BufferedReader(_Counting(path.open("rb"), progress), 1 << 16)
@@ -60,7 +66,9 @@ def _too_long(where: SourceLocation, limits: Limits) -> InputError:
     )
 
 
-def read_jsonl(path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
+def read_jsonl(
+    path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS
+) -> Generator[Row, None, None]:
     """One case per non-blank line; a bad line is that row's error."""
     row = 0
     with _open(path, progress) as f:
@@ -84,7 +92,9 @@ def read_jsonl(path: Path, shown: str, progress: Progress, limits: Limits = DEFA
                 yield row, exc
 
 
-def read_csv(path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS) -> Iterator[Row]:
+def read_csv(
+    path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS
+) -> Generator[Row, None, None]:
     """One case per record, columns named by dotted paths (``violation.kind``)."""
     csv.field_size_limit(limits.batch_line_bytes)
     with _open(path, progress) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
@@ -152,7 +162,7 @@ def _record(header: list[str], record: list[str], where: SourceLocation, limits:
 
 def read_parquet(
     path: Path, shown: str, progress: Progress, limits: Limits = DEFAULT_LIMITS
-) -> Iterator[Row]:
+) -> Generator[Row, None, None]:
     """One case per row; columns flat (``violation.kind``) or nested structs."""
     try:
         import pyarrow.parquet as pq

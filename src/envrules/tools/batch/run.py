@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -134,9 +135,10 @@ def run_batch(
     start = time.perf_counter()
     progress = Progress(src.stat().st_size, "bytes")
     rows = decided = 0
-    with AtomicOutput(dst, dst_shown) as output:
+    # closing(): a run that stops early (a bad column, a failing writer) closes the input now
+    with AtomicOutput(dst, dst_shown) as output, closing(reader(src, src_shown, progress, limits)) as rows_in:
         writer = writer_cls(output.file, records.columns(job.full))
-        for recs in _decided(job, reader(src, src_shown, progress, limits), jobs):
+        for recs in _decided(job, rows_in, jobs):
             writer.write(recs)
             rows += len(recs)
             decided += sum(1 for r in recs if r["status"] == records.DECIDED)
