@@ -29,6 +29,8 @@ CASES = [
     ("E009-kind-without-office", "national", "E009", "national/registry.yaml", 2),
     ("E010-basis-without-article", "national", "E010", "national/tables.yaml", 7),
     ("E011-cap-breaking-adjustment", "national", "E011", "national/adjustments.yaml", 2),
+    ("E012-negative-ground", "national", "E012", "national/kinds.yaml", 9),
+    ("E013-duplicate-id", "national", "E013", "national/kinds.yaml", 12),
 ]
 
 
@@ -44,7 +46,7 @@ def test_each_planted_problem_is_found_at_its_place(
 
 def test_every_lint_code_has_a_broken_fixture() -> None:
     codes = {c[2] for c in CASES}
-    assert codes == {f"E{n:03d}" for n in range(1, 12)}
+    assert codes == {f"E{n:03d}" for n in range(1, 14)}
 
 
 def test_the_cap_breaking_adjustment_is_refused_at_decision_time() -> None:

@@ -12,6 +12,8 @@
 * E010 a rule without an article or section in its legal basis
 * E011 an adjustment that lets the permitted maximum exceed the statutory cap
 * E012 a tier that selects on a fact negatively which adjustments also test (禁止重复评价)
+* E013 an id used twice: a version, tier, benchmark item, factor or level, a table, or a
+  replacement of something already replaced (a decision would name the wrong one)
 """
 
 from .checks import Finding, lint_plan

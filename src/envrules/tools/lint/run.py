@@ -22,12 +22,18 @@ from ...rulesets import (
 )
 from .checks import Finding, lint_plan
 
+_LOAD_CODES = {"duplicate_id": "E013", "duplicate_table": "E013", "replaced_twice": "E013"}
+"""Load problems with a lint code of their own (the rest are E001)."""
+
 
 def lint_profile(source: RulesetSource, profile: str) -> list[Finding]:
     try:
         plan = compile_plan(profile, profile_chain(source, profile))
     except RulesetError as exc:
-        return [Finding("E001", p.message, p.where, profile, p.message_zh) for p in exc.problems]
+        return [
+            Finding(_LOAD_CODES.get(p.code or "", "E001"), p.message, p.where, profile, p.message_zh)
+            for p in exc.problems
+        ]
     return lint_plan(plan)
 
 
