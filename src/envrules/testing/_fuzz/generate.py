@@ -7,6 +7,7 @@ its caps, and decide the same with either evaluator."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -30,7 +31,7 @@ _BASIS = {"law": "生成的测试规则", "article": "1"}
 
 def _ordered_amounts(ch: Choices) -> tuple[str, str]:
     a, b = ch.choice(AMOUNTS), ch.choice(AMOUNTS)
-    return (a, b) if float(a) <= float(b) else (b, a)
+    return (a, b) if Decimal(a) <= Decimal(b) else (b, a)
 
 
 def fine(ch: Choices) -> dict[str, Any]:
