@@ -126,6 +126,21 @@ class CaseError(EnvrulesError):
         label = repr(self.case_id) if self.case_id else ""
         return f"案件{label}无效:" if lang == "zh" else f"invalid case{' ' + label if label else ''}:"
 
+    @classmethod
+    def not_an_object(cls, value: object) -> CaseError:
+        """The error for a case that is not a JSON object (a list, a string …)."""
+        name = type(value).__name__
+        return cls(
+            [
+                problem(
+                    f"a case is a JSON object, not {name}",
+                    f"案件应为 JSON 对象，而不是{name}",
+                    field="case",
+                    code="model_type",
+                )
+            ]
+        )
+
 
 class InputError(EnvrulesError):
     """A file or argument given to a command is unusable (not JSON, too deep,

@@ -38,16 +38,7 @@ def parse_case(data: Case | Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) 
     if isinstance(data, Case):
         return data
     if not isinstance(data, Mapping):
-        raise CaseError(
-            [
-                problem(
-                    f"a case is a JSON object, not {type(data).__name__}",
-                    f"案件应为 JSON 对象，而不是{type(data).__name__}",
-                    field="case",
-                    code="model_type",
-                )
-            ]
-        )
+        raise CaseError.not_an_object(data)
     cid = data.get("id")
     label = cid if isinstance(cid, str) and len(cid) <= 200 and cid.isprintable() else None
     deep = _too_deep(data, limits.json_depth)

@@ -71,16 +71,7 @@ async def read_body(request: Request, cap: int) -> bytes:
 def profile_of(data: Any, query: str | None, config: ServiceConfig) -> str:
     """The profile to decide a case with (after checking the case is an object)."""
     if not isinstance(data, dict):
-        raise CaseError(
-            [
-                problem(
-                    f"a case is a JSON object, not {type(data).__name__}",
-                    f"案件应为 JSON 对象，而不是{type(data).__name__}",
-                    field="case",
-                    code="model_type",
-                )
-            ]
-        )
+        raise CaseError.not_an_object(data)
     if query:
         return query
     own = data.get("profile")
