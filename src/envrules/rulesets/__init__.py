@@ -21,6 +21,7 @@ from .conditions import (
     to_data,
 )
 from .index import BASE_LAYER, PROFILE_FILE, LayerIndex, source_digest
+from .located import YMap, YSeq, locate, plain, validation_problems
 from .sources import (
     SCENARIO_SUFFIX,
     DirectorySource,
@@ -30,19 +31,20 @@ from .sources import (
     default_source,
     source_for,
 )
-from .yaml import YMap, YSeq, locate, parse_yaml, plain, validation_problems
 
 if TYPE_CHECKING:
     from .layers import Layer, parse_layer, profile_chain, selectable_profiles, validate
     from .merge import Merged, MergedTable, merge_layers
+    from .yaml import parse_yaml
 
-# Parsing and merging layers needs the ruleset schema; loading a cached plan
-# does not, so these are imported on first use.
+# Parsing and merging layers needs the YAML parser and the ruleset schema;
+# loading a cached plan needs neither, so these are imported on first use.
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         ".layers": ("Layer", "parse_layer", "profile_chain", "selectable_profiles", "validate"),
         ".merge": ("Merged", "MergedTable", "merge_layers"),
+        ".yaml": ("parse_yaml",),
     },
 )
 

@@ -19,7 +19,7 @@ from ..case import FACTS, FactType
 from ..core.dates import parse_date
 from ..core.errors import Problem, SourceLocation, problem
 from ..core.money import parse_money
-from .yaml import place
+from .located import place
 
 SCALAR_OPS = frozenset({"eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "exists"})
 SET_OPS = frozenset({"contains", "contains_any", "contains_all", "exists"})

@@ -25,7 +25,7 @@ from ...core.dates import parse_date
 from ...core.errors import SourceLocation
 from ...core.money import Money, parse_money
 from ..conditions import ALWAYS, Condition, parse_condition
-from ..yaml import place
+from ..located import place
 
 __all__ = [
     "ALWAYS",
