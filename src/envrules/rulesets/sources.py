@@ -62,6 +62,8 @@ class DirectorySource:
             raise _refuse(text, "rulesets directory not found", "找不到规则集目录") from None
         if not self._real.is_dir():
             raise _refuse(text, "not a directory", "不是目录")
+        self._real_str = str(self._real)
+        self._real_prefix = os.path.join(self._real_str, "")
         self._paths: list[str] | None = None
 
     @property
@@ -75,7 +77,7 @@ class DirectorySource:
                 dirs.sort()
                 for name in sorted(files):
                     if name.endswith(".yaml"):
-                        rel = Path(folder, name).relative_to(self._real).as_posix()
+                        rel = os.path.join(folder, name)[len(self._real_prefix) :].replace(os.sep, "/")
                         found.append(rel)
                         if len(found) > self.limits.files_per_source:
                             raise _refuse(
@@ -88,31 +90,31 @@ class DirectorySource:
         return list(self._paths)
 
     def read(self, path: str) -> str:
-        shown = self.display(path)
-        full = self._real / path
-        try:
-            real = full.resolve(strict=True)
-        except (OSError, RuntimeError):
-            raise _refuse(shown, "cannot read: no such file", "无法读取：文件不存在") from None
-        if not real.is_relative_to(self._real):
+        # strings, not pathlib: a cached plan's key reads every file of the tree
+        real = os.path.realpath(os.path.join(self._real_str, path))
+        if not os.path.exists(real):
+            raise _refuse(self.display(path), "cannot read: no such file", "无法读取：文件不存在")
+        if not real.startswith(self._real_prefix):
             raise _refuse(
-                shown,
+                self.display(path),
                 "a symbolic link that leaves the rulesets tree is not read",
                 "指向规则集目录之外的符号链接不予读取",
             )
         try:
             info = os.stat(real)
         except OSError as exc:
-            raise _refuse(shown, f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
+            raise _refuse(
+                self.display(path), f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}"
+            ) from None
         if not stat.S_ISREG(info.st_mode):
             raise _refuse(
-                shown,
+                self.display(path),
                 "not a regular file (a FIFO, device or folder is not read)",
                 "不是普通文件（不读取管道、设备或目录）",
             )
         if info.st_size > self.limits.yaml_file_bytes:
             raise _refuse(
-                shown,
+                self.display(path),
                 f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
                 f"文件超过{self.limits.yaml_file_bytes:,}字节",
                 limit=True,
@@ -121,10 +123,12 @@ class DirectorySource:
             with open(real, "rb") as fh:
                 data = fh.read(self.limits.yaml_file_bytes + 1)
         except OSError as exc:
-            raise _refuse(shown, f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
+            raise _refuse(
+                self.display(path), f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}"
+            ) from None
         if len(data) > self.limits.yaml_file_bytes:
             raise _refuse(
-                shown,
+                self.display(path),
                 f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
                 f"文件超过{self.limits.yaml_file_bytes:,}字节",
                 limit=True,
@@ -132,7 +136,7 @@ class DirectorySource:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise _refuse(shown, "not UTF-8 text", "不是 UTF-8 文本") from None
+            raise _refuse(self.display(path), "not UTF-8 text", "不是 UTF-8 文本") from None
 
     def display(self, path: str) -> str:
         full = self.root / path
