@@ -12,6 +12,7 @@ from typing import Any
 
 from ..case import FACTS, Context
 from ..plan import Plan
+from ..plan.cache import compiled_code
 from ..rulesets.conditions import All, Compare, Condition, Not
 from .protocol import Matcher
 
@@ -64,8 +65,9 @@ class _Writer:
         return f"(({t} := {read}) is not None and {t} {symbol} {k})"
 
 
-def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]:
-    """One function ``f(c, v, e, r, p, x) -> bool`` per condition."""
+def compile_conditions(conditions: Sequence[Condition], cache_key: str = "") -> tuple[Predicate, ...]:
+    """One function ``f(c, v, e, r, p, x) -> bool`` per condition; the bytecode
+    kept beside the cached plan ``cache_key`` if one is given."""
     writer = _Writer()
     lines = []
     for i, cond in enumerate(conditions):
@@ -73,7 +75,9 @@ def compile_conditions(conditions: Sequence[Condition]) -> tuple[Predicate, ...]
     names = ", ".join(f"_k{i}" for i in range(len(conditions)))
     source = "".join(lines) + f"PREDICATES = ({names}{',' if len(conditions) == 1 else ''})\n"
     namespace: dict[str, Any] = {"K": tuple(writer.constants)}
-    exec(compile(source, "<envrules conditions>", "exec"), namespace)
+    filename = "<envrules conditions>"
+    code = compiled_code(source, filename, cache_key) if cache_key else compile(source, filename, "exec")
+    exec(code, namespace)
     return tuple(namespace["PREDICATES"])
 
 
@@ -130,7 +134,7 @@ class CompiledEvaluator:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.predicates = compile_conditions(plan.conditions)
+        self.predicates = compile_conditions(plan.conditions, plan.cache_key)
         self._tables: dict[tuple[int, bool], TableFunction] = {}
 
     def table(self, rules: Sequence[Any], first: bool) -> TableFunction:

@@ -327,6 +327,9 @@ class Plan:
     delegations: tuple[PlanDelegation, ...]
     disabled: tuple[str, ...]
     timeline: TimelinePlan | None = None  # the case-timeline rules and calendar
+    # the key this plan is cached under ("" when compiled without the cache): what
+    # an evaluator may cache beside it (the compiled evaluator's bytecode)
+    cache_key: str = attrs.field(default="", eq=False, repr=False)
     _by_kind: dict[str, tuple[PlanAdjustment, ...]] = attrs.field(
         factory=dict, eq=False, repr=False, init=False
     )
