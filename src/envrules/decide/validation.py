@@ -18,19 +18,33 @@ from ..plan import Plan
 
 def _too_deep(data: Any, limit: int) -> str | None:
     """The field path of a container nested deeper than ``limit``, or None
-    (iterative: no recursion)."""
-    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
+    (iterative: no recursion; only containers are visited, and the path is
+    spelled only for the one reported)."""
+    if not isinstance(data, dict | list | tuple):
+        return None
+    Trail = tuple[Any, Any, bool] | None  # (parent trail, key, parent is a mapping)
+    stack: list[tuple[Any, int, Trail]] = [(data, 1, None)]
     while stack:
-        node, depth, path = stack.pop()
-        if isinstance(node, dict):
-            if depth > limit:
-                return path
-            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in node.items())
-        elif isinstance(node, list | tuple):
-            if depth > limit:
-                return path
-            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(node))
+        node, depth, trail = stack.pop()
+        if depth > limit:
+            return _spelled(trail)
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        mapping = isinstance(node, dict)
+        for key, value in items:
+            if isinstance(value, dict | list | tuple):
+                stack.append((value, depth + 1, (trail, key, mapping)))
     return None
+
+
+def _spelled(trail: Any) -> str:
+    steps = []
+    while trail is not None:
+        trail, key, mapping = trail
+        steps.append((key, mapping))
+    path = ""
+    for key, mapping in reversed(steps):
+        path = (f"{path}.{key}" if path else str(key)) if mapping else f"{path}[{key}]"
+    return path
 
 
 def parse_case(data: Case | Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) -> Case:
