@@ -6,49 +6,20 @@ constructing a model."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from ..case import JurisdictionLevel, RegionView
 from ..core.citation import Citation
-from ..core.money import MoneyRange
-from ..core.text import Later, Text, TextLike
+from ..core.text import Text, TextLike
 from ..plan import Plan, PlanRule, PlanTable
 from ..plan.authorities import resolve, successor
-from ..rulesets.schema.outcomes import DaysRange, fields_of
+from ..rulesets.schema.outcomes import fields_of
+from .penalty_data import penalty_data
+from .penalty_text import _cite, _days, _iso, _text, clean
 from .results import Result, Step, WarningResult
+from .steps import penalty_steps
 
 _NAMED = ("authority", "department", "office", "supervisor", "to", "reports_to")
-
-
-def _text(t: Text | Later | None) -> dict[str, str] | None:
-    return None if t is None else {"zh": t.zh, "en": t.en}
-
-
-def _cite(c: Citation | None) -> dict[str, str] | None:
-    return None if c is None else c.as_dict()
-
-
-def _money(r: MoneyRange | None) -> dict[str, str] | None:
-    return None if r is None else {"min": str(r.min), "max": str(r.max)}
-
-
-def _days(r: DaysRange | None) -> dict[str, int] | None:
-    return None if r is None else {"min": r.min, "max": r.max}
-
-
-def _iso(d: date | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
-def _dec(x: Decimal | None) -> str | None:
-    return None if x is None else str(x)
-
-
-def clean(items: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A mapping without its None values (exclude_none)."""
-    return {k: v for k, v in items if v is not None}
 
 
 def describe_then(plan: Plan, rule: PlanRule, region: RegionView) -> Text:
@@ -73,17 +44,19 @@ def _entry(
     fired: bool = True,
     note: str | None = None,
 ) -> dict[str, Any]:
-    return clean(
-        [
-            ("step", step),
-            ("rule", rule),
-            ("title", _text(title)),
-            ("outcome", _text(outcome)),
-            ("basis", _cite(basis)),
-            ("fired", fired),
-            ("note", note),
-        ]
-    )
+    # one trace entry (the most frequent mapping of a decision): built key by
+    # key, in DecisionModel's order, None values left out
+    entry: dict[str, Any] = {"step": step, "rule": rule}
+    if title is not None:
+        entry["title"] = {"zh": title.zh, "en": title.en}
+    if outcome is not None:
+        entry["outcome"] = {"zh": outcome.zh, "en": outcome.en}
+    if basis is not None:
+        entry["basis"] = basis.as_dict()
+    entry["fired"] = fired
+    if note is not None:
+        entry["note"] = note
+    return entry
 
 
 def _step(s: Step) -> dict[str, Any]:
@@ -259,9 +232,6 @@ def decision_data(r: Result) -> dict[str, Any]:
         trace.append(_designation_entry(r))
     penalty = None
     if r.penalty is not None:
-        from .penalty_data import penalty_data
-        from .steps import penalty_steps
-
         penalty = penalty_data(r.penalty)
 
         trace.extend(_step(s) for s in penalty_steps(r.penalty))

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .data import _cite, _days, _dec, _iso, _money, _text, clean
-from .penalty_text import flag, formula_text, grounds_text, limitation_data
+from .penalty_text import (
+    _cite,
+    _days,
+    _dec,
+    _iso,
+    _money,
+    _text,
+    clean,
+    flag,
+    formula_text,
+    grounds_text,
+    limitation_data,
+)
 from .results import Adjusted, BenchmarkScore, Candidate, DailyResult, PenaltyResult
 
 
