@@ -122,3 +122,18 @@ def test_a_cached_plan_loads_without_the_parser(cache: Path) -> None:
     env = {**os.environ, "ENVRULES_CACHE_DIR": str(cache)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+@pytest.mark.parametrize("suffix", [".plan", ".code"])
+def test_an_entry_others_may_write_is_not_read(cache: Path, suffix: str) -> None:
+    expected = _answers(envrules.load(PROFILE, RULESETS, cache=False))
+    envrules.load(PROFILE, RULESETS)
+    assert cache.stat().st_mode & 0o777 == 0o700, "the cache folder is the user's alone"
+    (entry,) = cache.glob(f"*{suffix}")
+    assert entry.stat().st_mode & 0o077 == 0, "entries are written private"
+    entry.chmod(0o666)  # anyone could have replaced what it holds
+    before = entry.stat().st_ino
+    assert _answers(envrules.load(PROFILE, RULESETS)) == expected
+    assert entry.stat().st_ino != before, "compiled again and written anew, not read"
+    assert entry.stat().st_mode & 0o077 == 0

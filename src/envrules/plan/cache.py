@@ -5,8 +5,9 @@ Warm loads skip parsing, validation and compiling. The cache lives in the
 user's cache folder (``$ENVRULES_CACHE_DIR``, else ``$XDG_CACHE_HOME/envrules``,
 else ``~/.cache/envrules``); writes are atomic (a temporary file renamed into
 place); any file may be deleted at any time; an entry is used only if its
-header names this exact key, so nothing is trusted across versions. Set
-``ENVRULES_CACHE=0`` to turn it off."""
+header names this exact key, so nothing is trusted across versions, and only
+if this user wrote it and nobody else may write it (an entry runs code when
+read). Set ``ENVRULES_CACHE=0`` to turn it off."""
 
 from __future__ import annotations
 
@@ -61,6 +62,16 @@ def cache_key(source: RulesetSource, profile: str, index: LayerIndex) -> str:
     return h.hexdigest()
 
 
+def _ours(fd: int) -> bool:
+    """Only an entry this user wrote, and nobody else may change, is read: a
+    pickle or marshalled bytecode runs code (a shared ``ENVRULES_CACHE_DIR``
+    cannot plant one)."""
+    if not hasattr(os, "getuid"):
+        return True  # no POSIX owners (Windows): the user's own profile folder
+    info = os.fstat(fd)
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 def read(key: str) -> Plan | None:
     folder = cache_dir()
     if folder is None:
@@ -68,7 +79,7 @@ def read(key: str) -> Plan | None:
     path = folder / f"{key[:40]}.plan"
     try:
         with open(path, "rb") as fh:
-            if fh.read(len(_MAGIC)) != _MAGIC or fh.read(64).decode() != key:
+            if not _ours(fh.fileno()) or fh.read(len(_MAGIC)) != _MAGIC or fh.read(64).decode() != key:
                 return None
             plan = pickle.load(fh)
     except (
@@ -99,7 +110,7 @@ def _write_atomic(name: str, data: bytes) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -123,7 +134,11 @@ def compiled_code(source: str, filename: str, entry: str) -> CodeType:
     if folder is not None:
         try:
             with open(folder / name, "rb") as fh:
-                if fh.read(len(_CODE_MAGIC)) == _CODE_MAGIC and fh.read(64).decode() == digest:
+                if (
+                    _ours(fh.fileno())
+                    and fh.read(len(_CODE_MAGIC)) == _CODE_MAGIC
+                    and fh.read(64).decode() == digest
+                ):
                     code = marshal.load(fh)
                     if isinstance(code, CodeType):
                         return code
