@@ -111,3 +111,25 @@ def test_functions_stay_short(path: Path) -> None:
         and (n.end_lineno or n.lineno) - n.lineno + 1 > 60
     ]
     assert not long, f"{path.relative_to(SRC)}: functions over 60 lines: {', '.join(long)}"
+
+
+TOP_LEVEL = {
+    "CHANGELOG.md",
+    "Makefile",
+    "README.md",
+    "benchmarks",
+    "docs",
+    "examples",
+    "pyproject.toml",
+    "rulesets",
+    "src",
+    "tests",
+}
+
+
+def test_the_top_level_stays_as_agreed() -> None:
+    """Nothing else lands beside the agreed folders and files (a CLI test once
+    wrote ``--junit-xml json`` into the working directory, and it was committed)."""
+    root = Path(__file__).resolve().parents[1]
+    found = {p.name for p in root.iterdir() if not p.name.startswith(".")}
+    assert found <= TOP_LEVEL, sorted(found - TOP_LEVEL)
