@@ -1,6 +1,7 @@
 """The compiled-plan cache: a warm load decides exactly as a cold one, a
 damaged or stale entry is never used, nothing is written when the cache is
-off, and a cached plan loads without the YAML parser or the layer merger."""
+off, and a cached plan loads (and decides) without the YAML parser, the layer
+merger or the ruleset schema."""
 
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def test_a_cached_plan_loads_without_the_parser(cache: Path) -> None:
         f"e = envrules.load({PROFILE!r}, {str(RULESETS)!r})\n"
         f"e.decide(json.loads({json.dumps(CASES[0])!r}))\n"
         "print(json.dumps(sorted(m for m in sys.modules if m == 'yaml' or m.startswith("
-        "('envrules.rulesets.layers', 'envrules.rulesets.merge', 'envrules.plan.compile')))))\n"
+        "('envrules.rulesets.layers', 'envrules.rulesets.merge', 'envrules.rulesets.schema', "
+        "'envrules.plan.compile')))))\n"
     )
     env = {**os.environ, "ENVRULES_CACHE_DIR": str(cache)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

@@ -74,6 +74,26 @@ Money = Annotated[
 """An amount of yuan in a pydantic model: never a float, not negative, at most 2 decimals."""
 
 
+def decimal_places(places: int, what: str) -> Any:
+    """A pydantic validator reading a decimal of at most ``places`` decimals."""
+    return BeforeValidator(
+        lambda v: parse_money(repr(v) if isinstance(v, float) else v, places=places, what=what)
+    )
+
+
+Percent = Annotated[
+    Decimal,
+    decimal_places(4, "percentage"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+            "description": 'percentage points: "1" is 1 %, "50" is 50 %',
+        }
+    ),
+]
+"""Percentage points: ``"1"`` is 1 %."""
+
+
 def to_yuan(amount: Decimal) -> Decimal:
     """Round half up to whole yuan."""
     return amount.quantize(YUAN, rounding=ROUND_HALF_UP)

@@ -13,7 +13,7 @@ from ..core.citation import Citation
 from ..core.text import Text, TextLike
 from ..plan import Plan, PlanRule, PlanTable
 from ..plan.authorities import resolve, successor
-from ..rulesets.schema.outcomes import fields_of
+from ..rulesets.outcomes import fields_of
 from .penalty_data import penalty_data
 from .penalty_text import _cite, _days, _iso, _text, clean
 from .results import Result, Step, WarningResult

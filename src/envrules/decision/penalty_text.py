@@ -13,7 +13,7 @@ from ..core.money import MoneyRange
 from ..core.text import Later, Text
 from ..plan import PlanTier
 from ..plan.fines import text
-from ..rulesets.schema.outcomes import DaysRange
+from ..rulesets.outcomes import DaysRange
 from .results import FlagResult, LimitationResult
 
 

@@ -23,7 +23,7 @@ from ..plan import (
     PlanTier,
     PlanVersion,
 )
-from ..rulesets.schema.outcomes import DaysRange
+from ..rulesets.outcomes import DaysRange
 
 
 @attrs.frozen(slots=True)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..case import FACTS, Stage
 from ..core.citation import Citation
 from ..core.dates import Period
 from ..core.errors import Problem, SourceLocation, problem
 from ..rulesets.conditions import Compare, Condition, check_condition, leaves
-from ..rulesets.schema import Basis
+
+if TYPE_CHECKING:
+    from ..rulesets.schema import Basis
 
 
 class Builder:

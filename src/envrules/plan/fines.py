@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..core.money import ZERO, MoneyRange, ceil_yuan, floor_yuan, format_yuan
-from ..rulesets.schema.fines import (
+from ..rulesets.fines import (
     FineFormula,
     Fixed,
     MultipleOf,

@@ -18,7 +18,7 @@ from ..core.dates import Period
 from ..core.errors import NoVersionInForce, SourceLocation
 from ..core.text import Text
 from ..rulesets.conditions import Condition
-from ..rulesets.schema.fines import FineFormula
+from ..rulesets.fines import FineFormula
 
 if TYPE_CHECKING:
     from .timeline_model import TimelinePlan

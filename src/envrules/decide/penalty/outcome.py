@@ -8,7 +8,7 @@ from ...case import PenaltyOutcome
 from ...core.money import ZERO, to_yuan
 from ...core.text import Text, TextLike
 from ...decision.results import Candidate
-from ...rulesets.schema.fines import NoFine, Unspecified
+from ...rulesets.fines import NoFine, Unspecified
 
 
 def outcome_of(applied: Candidate, expired: bool) -> tuple[PenaltyOutcome, TextLike]:

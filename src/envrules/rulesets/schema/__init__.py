@@ -2,19 +2,18 @@
 
 These models check structure (exported as JSON Schema by ``envrules schema
 ruleset``); meaning — facts, ids, dates across files — is checked when the plan
-is compiled. Each model remembers the file, line and column it came from."""
+is compiled. Each model remembers the file, line and column it came from.
+Fine formulas and table outcomes, which the compiled plan keeps, are plain
+dataclasses defined beside this package (``rulesets/fines.py``,
+``rulesets/outcomes.py``) and exported here too."""
 
 from typing import TYPE_CHECKING
 
 from ...core.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard, GroundLink
-    from .base import Basis, Dated, Fraction, Percent, Spec
-    from .benchmarks import Benchmark, BenchmarkFactor, BenchmarkItem, BenchmarkLevel
-    from .fines import Fine, FineFormula, Fixed, MultipleOf, NoFine, PercentOf, PerUnit, Unspecified, UpTo
-    from .kinds import Kind, Tier, Version
-    from .outcomes import (
+    from ..fines import Fine, FineFormula, Fixed, MultipleOf, NoFine, PercentOf, PerUnit, Unspecified, UpTo
+    from ..outcomes import (
         OUTCOMES,
         PROCEDURE,
         DailyPenaltyThen,
@@ -33,6 +32,10 @@ if TYPE_CHECKING:
         adapter,
         fields_of,
     )
+    from .adjustments import Adjustment, AdjustmentRange, DiscretionStandard, GroundLink
+    from .base import Basis, Dated, Fraction, Percent, Spec
+    from .benchmarks import Benchmark, BenchmarkFactor, BenchmarkItem, BenchmarkLevel
+    from .kinds import Kind, Tier, Version
     from .profile import (
         AuthoritySpec,
         Delegation,
@@ -50,7 +53,7 @@ __getattr__, __dir__ = lazy_exports(
         ".adjustments": ("Adjustment", "AdjustmentRange", "DiscretionStandard", "GroundLink"),
         ".base": ("Basis", "Dated", "Fraction", "Percent", "Spec"),
         ".benchmarks": ("Benchmark", "BenchmarkFactor", "BenchmarkItem", "BenchmarkLevel"),
-        ".fines": (
+        "..fines": (
             "Fine",
             "FineFormula",
             "Fixed",
@@ -62,7 +65,7 @@ __getattr__, __dir__ = lazy_exports(
             "UpTo",
         ),
         ".kinds": ("Kind", "Tier", "Version"),
-        ".outcomes": (
+        "..outcomes": (
             "OUTCOMES",
             "PROCEDURE",
             "DailyPenaltyThen",

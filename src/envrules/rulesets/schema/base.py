@@ -23,7 +23,7 @@ from pydantic.json_schema import SkipJsonSchema
 from ...case import Id
 from ...core.dates import parse_date
 from ...core.errors import SourceLocation
-from ...core.money import Money, parse_money
+from ...core.money import Money, Percent, decimal_places
 from ..conditions import ALWAYS, Condition, parse_condition
 from ..located import place
 
@@ -48,25 +48,6 @@ Day = Annotated[
 ]
 
 
-def _decimal(places: int, what: str) -> Any:
-    return BeforeValidator(
-        lambda v: parse_money(repr(v) if isinstance(v, float) else v, places=places, what=what)
-    )
-
-
-Percent = Annotated[
-    Decimal,
-    _decimal(4, "percentage"),
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "string"}, {"type": "number"}],
-            "description": 'percentage points: "1" is 1 %, "50" is 50 %',
-        }
-    ),
-]
-"""Percentage points: ``"1"`` is 1 %."""
-
-
 def _fraction_scale(value: Decimal) -> Decimal:
     if not Decimal(0) <= value <= Decimal(2):
         raise ValueError(
@@ -78,7 +59,7 @@ def _fraction_scale(value: Decimal) -> Decimal:
 
 Fraction = Annotated[
     Decimal,
-    _decimal(4, "fraction"),
+    decimal_places(4, "fraction"),
     AfterValidator(_fraction_scale),
     WithJsonSchema(
         {

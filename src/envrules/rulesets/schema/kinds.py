@@ -7,8 +7,8 @@ from pydantic import Field
 
 from ...case import Measure
 from ...core.text import Text
+from ..fines import Fine
 from .base import ALWAYS, Basis, Dated, Id, Spec, When
-from .fines import Fine
 
 
 class Tier(Spec):

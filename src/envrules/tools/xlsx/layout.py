@@ -14,7 +14,8 @@ from typing import get_args, get_type_hints
 
 import attrs
 
-from ...rulesets.schema import benchmarks, fines, tables
+from ...rulesets import fines
+from ...rulesets.schema import benchmarks, tables
 
 FILE = "@file"
 REST = "*"

@@ -1,23 +1,25 @@
 """What a decision table decides: the ``then`` of its rules, one shape per
-``decides``. Frozen dataclasses, validated by pydantic when a ruleset is read
-and kept as they are in the compiled plan."""
+``decides``. Frozen standard-library dataclasses that pydantic validates into
+when a ruleset is read (it reads their annotations, config and validators) and
+that the compiled plan keeps, so loading a cached plan needs no schema module."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, TypeAdapter, model_validator
-from pydantic.dataclasses import dataclass
+from pydantic import ConfigDict, Field, TypeAdapter, model_validator, with_config
 
-from ...case import JurisdictionLevel, Role
-from ...core.money import Money
-from ...core.text import Text
+from ..case import JurisdictionLevel, Role
+from ..core.money import Money
+from ..core.text import Text
 
-_CONFIG = ConfigDict(extra="forbid", defer_build=True)  # built on first validation, not on plan load
+_CONFIG = ConfigDict(extra="forbid")
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class DaysRange:
     """A range of days (detention), both ends inclusive."""
 
@@ -31,7 +33,8 @@ class DaysRange:
         return self
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class JurisdictionThen:
     level: JurisdictionLevel
     authority: Annotated[
@@ -41,20 +44,23 @@ class JurisdictionThen:
     reason: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class DepartmentThen:
     department: str
     role: Role = Role.lead
     duty: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class OfficeThen:
     office: str
     duty: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class SupervisionThen:
     enterprise_class: Literal["A", "B", "C"] | None = None
     supervisor: str | None = None
@@ -63,7 +69,8 @@ class SupervisionThen:
     grid_level: Annotated[int | None, Field(ge=1, le=3)] = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class TransferThen:
     to: Annotated[str, Field(description="public_security, judicial, or an authority/department id")]
     reason: Text | None = None
@@ -73,7 +80,8 @@ class TransferThen:
     ] = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class MonitoringThen:
     level: JurisdictionLevel
     authority: str | None = None
@@ -82,14 +90,16 @@ class MonitoringThen:
     duty_holder: str | None = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class LimitationThen:
     """The limitation period (追责时效) a rule gives."""
 
     years: Annotated[int, Field(ge=1, le=50)]
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class HearingThen:
     """A hearing right: from a fine of ``threshold`` yuan (较大数额), or, without
     a threshold, because the rule's condition holds (责令停产整治, 吊销 …)."""
@@ -103,21 +113,24 @@ class HearingThen:
     ] = True
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class RequiredThen:
     """A procedural step the rule's condition makes necessary (法制审核, 集体讨论)."""
 
     reason: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class DailyPenaltyThen:
     """The daily continuous penalty (按日连续处罚): the original amount per day."""
 
     per_day: Literal["original_fine"] = "original_fine"
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class FirstViolationThen:
     """What counts as a first violation (首违): no penalised prior violation
     in the window before the act (of the same kind, if ``same_kind``)."""
@@ -126,7 +139,8 @@ class FirstViolationThen:
     same_kind: bool = False
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class NoteThen:
     """A rule that decides by holding (指定管辖 basis, an item of a list)."""
 

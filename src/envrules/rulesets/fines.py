@@ -1,16 +1,17 @@
-"""Fine formulas (罚款的计算方式). Frozen pydantic dataclasses: validated
-when a ruleset is read, kept as they are in the compiled plan."""
+"""Fine formulas (罚款的计算方式): frozen standard-library dataclasses that the
+ruleset schema validates into (pydantic reads their annotations, config and
+validators) and that the compiled plan keeps, so loading a cached plan needs
+no schema module."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
-from pydantic.dataclasses import dataclass
+from pydantic import ConfigDict, Field, model_validator, with_config
 
-from ...core.money import Money
-from .base import Percent
+from ..core.money import Money, Percent
 
 MoneyBase = Literal[
     "investment",
@@ -23,7 +24,7 @@ MoneyBase = Literal[
     "reclamation_fee",
 ]
 CountBase = Literal["units", "continuing_days"]
-_CONFIG = ConfigDict(extra="forbid", defer_build=True)  # built on first validation, not on plan load
+_CONFIG = ConfigDict(extra="forbid")
 _OPTIONAL = "可以处…罚款: the fine itself is discretionary (the authority may impose only the measures)"
 
 
@@ -32,7 +33,8 @@ def _ordered(lo: Decimal | None, hi: Decimal | None, what: str) -> None:
         raise ValueError(f"{what}: {lo} is above {hi}")
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class Fixed:
     formula: Literal["fixed"]
     min: Money
@@ -45,14 +47,16 @@ class Fixed:
         return self
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class UpTo:
     formula: Literal["up_to"]
     max: Money
     optional: Annotated[bool, Field(description=_OPTIONAL)] = False
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class PercentOf:
     formula: Literal["percent_of"]
     base: MoneyBase
@@ -72,7 +76,8 @@ class PercentOf:
         return self
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class MultipleOf:
     formula: Literal["multiple_of"]
     base: MoneyBase
@@ -97,7 +102,8 @@ class MultipleOf:
         return self
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class PerUnit:
     formula: Literal["per_unit"]
     base: CountBase
@@ -111,13 +117,15 @@ class PerUnit:
         return self
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class NoFine:
     formula: Literal["none"]
     optional: bool = False
 
 
-@dataclass(frozen=True, slots=True, config=_CONFIG)
+@with_config(_CONFIG)
+@dataclass(frozen=True, slots=True)
 class Unspecified:
     """The law provides a fine but sets no amount (as some old laws did):
     the range comes from local rules, so envrules cannot compute it."""
