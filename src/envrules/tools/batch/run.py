@@ -138,12 +138,16 @@ def run_batch(
     # closing(): a run that stops early (a bad column, a failing writer) closes the input now
     with AtomicOutput(dst, dst_shown) as output, closing(reader(src, src_shown, progress, limits)) as rows_in:
         writer = writer_cls(output.file, records.columns(job.full))
-        for recs in _decided(job, rows_in, jobs):
-            writer.write(recs)
-            rows += len(recs)
-            decided += sum(1 for r in recs if r["status"] == records.DECIDED)
-            if on_progress is not None:
-                on_progress(progress, rows)
+        try:
+            for recs in _decided(job, rows_in, jobs):
+                writer.write(recs)
+                rows += len(recs)
+                decided += sum(1 for r in recs if r["status"] == records.DECIDED)
+                if on_progress is not None:
+                    on_progress(progress, rows)
+        except BaseException:
+            writer.discard()
+            raise
         writer.close()
         output.commit()
     return Summary(rows, decided, rows - decided, time.perf_counter() - start)

@@ -21,6 +21,10 @@ class Writer(Protocol):
 
     def close(self) -> None: ...
 
+    def discard(self) -> None:
+        """Let go of the output without finishing it (a run that stopped early)."""
+        ...
+
 
 def _cell(value: Any) -> str:
     if value is None:
@@ -42,6 +46,9 @@ class JsonlWriter:
     def close(self) -> None:
         pass
 
+    def discard(self) -> None:
+        pass
+
 
 class CsvWriter:
     def __init__(self, f: IO[bytes], columns: tuple[tuple[str, str], ...]) -> None:
@@ -58,6 +65,10 @@ class CsvWriter:
     def close(self) -> None:
         self._text.flush()
         self._text.detach()
+
+    def discard(self) -> None:
+        with contextlib.suppress(ValueError, OSError):
+            self._text.detach()  # not closed through the wrapper: the output closes it
 
 
 class ParquetWriter:
@@ -95,6 +106,13 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self._writer.close()
+
+    def discard(self) -> None:
+        # closed now, while its file is open: left to the garbage collector it would
+        # write its footer into a closed file ("Exception ignored in __del__")
+        self._pending = []
+        with contextlib.suppress(Exception):
+            self._writer.close()
 
 
 WRITERS: dict[str, type[JsonlWriter] | type[CsvWriter] | type[ParquetWriter]] = {
