@@ -28,8 +28,8 @@ def _too_deep(data: Any, limit: int) -> str | None:
         node, depth, trail = stack.pop()
         if depth > limit:
             return _spelled(trail)
-        items = node.items() if isinstance(node, dict) else enumerate(node)
         mapping = isinstance(node, dict)
+        items = node.items() if mapping else enumerate(node)
         for key, value in items:
             if isinstance(value, dict | list | tuple):
                 stack.append((value, depth + 1, (trail, key, mapping)))

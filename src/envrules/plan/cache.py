@@ -72,26 +72,28 @@ def _ours(fd: int) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def read(key: str) -> Plan | None:
+def _payload(name: str, magic: bytes, header: str) -> bytes | None:
+    """The body of the cache entry ``name`` if it is ours and its header is
+    ``magic`` + ``header`` (a key or a digest), else None."""
     folder = cache_dir()
     if folder is None:
         return None
-    path = folder / f"{key[:40]}.plan"
     try:
-        with open(path, "rb") as fh:
-            if not _ours(fh.fileno()) or fh.read(len(_MAGIC)) != _MAGIC or fh.read(64).decode() != key:
+        with open(folder / name, "rb") as fh:
+            if not _ours(fh.fileno()) or fh.read(len(magic)) != magic or fh.read(64).decode() != header:
                 return None
-            plan = pickle.load(fh)
-    except (
-        OSError,
-        EOFError,
-        pickle.UnpicklingError,
-        AttributeError,
-        ImportError,
-        UnicodeDecodeError,
-        ValueError,
-        TypeError,
-    ):
+            return fh.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def read(key: str) -> Plan | None:
+    data = _payload(f"{key[:40]}.plan", _MAGIC, key)
+    if data is None:
+        return None
+    try:
+        plan = pickle.loads(data)
+    except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None
     return plan if isinstance(plan, Plan) else None
 
@@ -129,21 +131,15 @@ def compiled_code(source: str, filename: str, entry: str) -> CodeType:
     source and the Python version: the compiled evaluator's generated
     predicates, ≈ 10 ms to compile on each load otherwise."""
     digest = hashlib.sha256(f"{sys.version}\0{filename}\0{source}".encode()).hexdigest()
-    folder = cache_dir()
     name = f"{entry[:40]}.code"
-    if folder is not None:
+    data = _payload(name, _CODE_MAGIC, digest)
+    if data is not None:
         try:
-            with open(folder / name, "rb") as fh:
-                if (
-                    _ours(fh.fileno())
-                    and fh.read(len(_CODE_MAGIC)) == _CODE_MAGIC
-                    and fh.read(64).decode() == digest
-                ):
-                    code = marshal.load(fh)
-                    if isinstance(code, CodeType):
-                        return code
-        except (OSError, EOFError, ValueError, TypeError, UnicodeDecodeError):
-            pass
+            code = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            code = None
+        if isinstance(code, CodeType):
+            return code
     code = compile(source, filename, "exec")
     _write_atomic(name, _CODE_MAGIC + digest.encode() + marshal.dumps(code))
     return code

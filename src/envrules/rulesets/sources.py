@@ -90,31 +90,29 @@ class DirectorySource:
         return list(self._paths)
 
     def read(self, path: str) -> str:
+        def refuse(en: str, zh: str, limit: bool = False) -> RulesetError:
+            return _refuse(self.display(path), en, zh, limit=limit)  # the name spelled only here
+
         # strings, not pathlib: a cached plan's key reads every file of the tree
         real = os.path.realpath(os.path.join(self._real_str, path))
         if not os.path.exists(real):
-            raise _refuse(self.display(path), "cannot read: no such file", "无法读取：文件不存在")
+            raise refuse("cannot read: no such file", "无法读取：文件不存在")
         if not real.startswith(self._real_prefix):
-            raise _refuse(
-                self.display(path),
+            raise refuse(
                 "a symbolic link that leaves the rulesets tree is not read",
                 "指向规则集目录之外的符号链接不予读取",
             )
         try:
             info = os.stat(real)
         except OSError as exc:
-            raise _refuse(
-                self.display(path), f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}"
-            ) from None
+            raise refuse(f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
         if not stat.S_ISREG(info.st_mode):
-            raise _refuse(
-                self.display(path),
+            raise refuse(
                 "not a regular file (a FIFO, device or folder is not read)",
                 "不是普通文件（不读取管道、设备或目录）",
             )
         if info.st_size > self.limits.yaml_file_bytes:
-            raise _refuse(
-                self.display(path),
+            raise refuse(
                 f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
                 f"文件超过{self.limits.yaml_file_bytes:,}字节",
                 limit=True,
@@ -123,12 +121,9 @@ class DirectorySource:
             with open(real, "rb") as fh:
                 data = fh.read(self.limits.yaml_file_bytes + 1)
         except OSError as exc:
-            raise _refuse(
-                self.display(path), f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}"
-            ) from None
+            raise refuse(f"cannot read: {exc.strerror}", f"无法读取：{exc.strerror}") from None
         if len(data) > self.limits.yaml_file_bytes:
-            raise _refuse(
-                self.display(path),
+            raise refuse(
                 f"the file is larger than {self.limits.yaml_file_bytes:,} bytes",
                 f"文件超过{self.limits.yaml_file_bytes:,}字节",
                 limit=True,
@@ -136,7 +131,7 @@ class DirectorySource:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise _refuse(self.display(path), "not UTF-8 text", "不是 UTF-8 文本") from None
+            raise refuse("not UTF-8 text", "不是 UTF-8 文本") from None
 
     def display(self, path: str) -> str:
         full = self.root / path
