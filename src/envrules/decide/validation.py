@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..case import Case, RegionView, case_problems, complete
+from ..case import Case, Region, RegionView, case_problems, complete
 from ..core.errors import CaseError, Problem, problem
 from ..core.limits import DEFAULT_LIMITS, Limits
 from ..plan import Plan
@@ -94,15 +94,15 @@ def _unknown(
 
 
 class RegionCache:
-    """Completed region views by the region's content (cases repeat places)."""
+    """Regions by their content (cases repeat places): the completed view, or
+    the problems of a region the profile does not know."""
 
     def __init__(self, plan: Plan, size: int = 4096) -> None:
         self.plan = plan
         self.size = size
-        self._views: dict[Any, RegionView] = {}
+        self._views: dict[Any, RegionView | tuple[Problem, ...]] = {}
 
-    def view(self, case: Case) -> RegionView:
-        region = case.region
+    def lookup(self, region: Region) -> RegionView | tuple[Problem, ...]:
         key = (
             region.city,
             region.counties,
@@ -112,35 +112,18 @@ class RegionCache:
             region.urban_area,
             region.key_supervision_grid,
         )
-        view = self._views.get(key)
-        if view is None:
-            view = complete(region, self.plan.regions)
+        found = self._views.get(key)
+        if found is None:
+            problems = _region_problems(region, self.plan)
+            found = problems if problems else complete(region, self.plan.regions)
             if len(self._views) >= self.size:
                 self._views.clear()
-            self._views[key] = view
-        return view
+            self._views[key] = found
+        return found
 
 
-def check_case(case: Case, plan: Plan, regions: RegionCache) -> RegionView:
-    """Problems of a case for this profile, else its completed region."""
+def _region_problems(region: Region, plan: Plan) -> tuple[Problem, ...]:
     problems = []
-    if case.profile is not None and case.profile != plan.profile:
-        problems.append(
-            problem(
-                f"case is for profile {case.profile!r}, this engine decides {plan.profile!r}",
-                f"案件指定的规则集是{case.profile!r}，本引擎使用{plan.profile!r}",
-                field="profile",
-                code="profile_mismatch",
-            )
-        )
-    v = case.violation
-    if v is not None and v.kind not in plan.kinds:
-        problems.append(
-            _unknown("violation kind", "违法行为类别", v.kind, plan.kinds, plan, "violation.kind", "kinds")
-        )
-    if case.matter is not None and case.matter not in plan.matters:
-        problems.append(_unknown("matter", "事项", case.matter, plan.matters, plan, "matter", "matters"))
-    region = case.region
     known = plan.regions
     for field, ids in (
         ("region.counties", region.counties),
@@ -156,6 +139,36 @@ def check_case(case: Case, plan: Plan, regions: RegionCache) -> RegionView:
                 "special zone", "特殊区域", region.special_zone, known, plan, "region.special_zone", "regions"
             )
         )
-    if problems:
-        raise CaseError(problems, case.id)
-    return regions.view(case)
+    return tuple(problems)
+
+
+def check_case(case: Case, plan: Plan, regions: RegionCache) -> RegionView:
+    """Problems of a case for this profile, else its completed region."""
+    v = case.violation
+    found = regions.lookup(case.region)
+    if (
+        not isinstance(found, tuple)
+        and (case.profile is None or case.profile == plan.profile)
+        and (v is None or v.kind in plan.kinds)
+        and (case.matter is None or case.matter in plan.matters)
+    ):
+        return found
+    problems = []
+    if case.profile is not None and case.profile != plan.profile:
+        problems.append(
+            problem(
+                f"case is for profile {case.profile!r}, this engine decides {plan.profile!r}",
+                f"案件指定的规则集是{case.profile!r}，本引擎使用{plan.profile!r}",
+                field="profile",
+                code="profile_mismatch",
+            )
+        )
+    if v is not None and v.kind not in plan.kinds:
+        problems.append(
+            _unknown("violation kind", "违法行为类别", v.kind, plan.kinds, plan, "violation.kind", "kinds")
+        )
+    if case.matter is not None and case.matter not in plan.matters:
+        problems.append(_unknown("matter", "事项", case.matter, plan.matters, plan, "matter", "matters"))
+    if isinstance(found, tuple):
+        problems.extend(found)
+    raise CaseError(problems, case.id)
