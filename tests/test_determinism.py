@@ -4,6 +4,7 @@ and under 16 threads, for the shipped profiles and for a two-city profile
 
 from __future__ import annotations
 
+import decimal
 import json
 import os
 import shutil
@@ -187,3 +188,27 @@ def test_sixteen_threads_give_the_same_bytes(tree: Path) -> None:
     with ThreadPoolExecutor(max_workers=16) as pool:
         for _ in range(3):
             assert list(pool.map(one, work)) == sequential
+
+
+def test_the_callers_decimal_context_changes_nothing() -> None:
+    """Decisions are made, rendered and explained under envrules' own decimal
+    settings: a caller's low precision or traps change no byte."""
+    engine = envrules.load("hebei/langfang", RULESETS)
+    cases = _generated("hebei/langfang", 120)
+
+    def everything() -> list[str]:
+        out = _decide_all(engine, cases)
+        for case in cases:
+            try:
+                decision = engine.decide(case)
+            except envrules.EnvrulesError:
+                continue
+            out.append(decision.explain("zh") + decision.explain("en"))
+        return out
+
+    expected = everything()
+    with decimal.localcontext() as hostile:
+        hostile.prec = 3
+        for signal in (decimal.Inexact, decimal.Rounded, decimal.FloatOperation):
+            hostile.traps[signal] = True
+        assert everything() == expected

@@ -15,7 +15,7 @@ from typing import Any
 from ..case import SUPPLIED, Case, Context, FactType
 from ..core.errors import CaseError, NoVersionInForce
 from ..core.money import CONTEXT
-from ..decision.results import Result, WarningResult
+from ..decision.results import PenaltyResult, Result, WarningResult
 from ..evaluate import Evaluator, Matcher
 from ..plan import Plan, PlanRule, PlanTable
 from .penalty import Env, decide_penalty
@@ -59,39 +59,18 @@ def _supplied(plan: Plan, case: Case, on: date, ctx: Context, bind: Callable[[Co
 
 
 def run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> Result:
-    with decimal.localcontext(CONTEXT):  # never the caller's decimal settings
-        return _run(plan, evaluator, regions, case)
-
-
-def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> Result:
     region = check_case(case, plan, regions)
     on, source = as_of(case)
     ctx = Context(case, region, _PLACEHOLDER)
-    _supplied(plan, case, on, ctx, evaluator.bind)
-    match = evaluator.bind(ctx)
     v = case.violation
     penalty, warnings, law_date = None, [], None
-    if v is not None:
-        kind = plan.kinds[v.kind]
-        env = Env(plan, kind, ctx, match, evaluator.bind, on, case.decided_on is not None)
-        try:
-            penalty, raised = decide_penalty(env)
-        except NoVersionInForce as exc:
-            raise CaseError(exc.problems, case.id) from None
+    if v is None:
+        match = evaluator.bind(ctx)
+    else:
+        penalty, raised, match = _penalty(plan, evaluator, case, on, ctx)
         warnings = [WarningResult(*w) for w in raised]  # type: ignore[misc]
         law_date = penalty.applied.reference
-        match = env.match
-    fired: list[tuple[PlanTable, PlanRule]] = []
-    for table in plan.tables:
-        day = _table_date(table, on, v)
-        found = hits(table, day, match)
-        if table.decides == "transfer" and law_date is not None:
-            # detention is a penalty: taken under the law applied (从旧兼从轻, 整体适用);
-            # the other transfers are procedure, at the table's own date
-            found = [r for r in found if r.then.detention_days is None] + [
-                r for r in hits(table, law_date, match) if r.then.detention_days is not None
-            ]
-        fired.extend((table, rule) for rule in found)
+    fired = _fired(plan, match, on, v, law_date)
     jurisdiction = next((r for t, r in fired if t.decides == "jurisdiction"), None)
     designation = None
     if jurisdiction is None and v is not None:
@@ -105,7 +84,7 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
         evaluator.name,
         on,
         source,
-        tuple(fired),
+        fired,
         jurisdiction,
         designation,
         v is not None or jurisdiction is not None,
@@ -114,10 +93,39 @@ def _run(plan: Plan, evaluator: Evaluator, regions: RegionCache, case: Case) -> 
     )
 
 
-def _table_date(table: PlanTable, on: date, v: Any) -> date:
-    if table.as_of == "occurred_on" and v is not None:
-        return v.occurred_on  # type: ignore[no-any-return]
-    return on
+def _penalty(
+    plan: Plan, evaluator: Evaluator, case: Case, on: date, ctx: Context
+) -> tuple[PenaltyResult, tuple[object, ...], Matcher]:
+    """The penalty and its warnings, and the matcher with the facts it supplied."""
+    v = case.violation
+    assert v is not None
+    with decimal.localcontext(CONTEXT):  # money: never the caller's decimal settings
+        _supplied(plan, case, on, ctx, evaluator.bind)
+        bind = evaluator.bind
+        env = Env(plan, plan.kinds[v.kind], ctx, bind(ctx), bind, on, case.decided_on is not None)
+        try:
+            penalty, raised = decide_penalty(env)
+        except NoVersionInForce as exc:
+            raise CaseError(exc.problems, case.id) from None
+    return penalty, raised, env.match
+
+
+def _fired(
+    plan: Plan, match: Matcher, on: date, v: Any, law_date: date | None
+) -> tuple[tuple[PlanTable, PlanRule], ...]:
+    """Every decision table's rules that decide, in table order, each table at its date."""
+    fired: list[tuple[PlanTable, PlanRule]] = []
+    for table in plan.tables:
+        found = hits(table, v.occurred_on if v is not None and table.as_of == "occurred_on" else on, match)
+        if law_date is not None and table.decides == "transfer":
+            # detention is a penalty: taken under the law applied (从旧兼从轻, 整体适用);
+            # the other transfers are procedure, at the table's own date
+            found = [r for r in found if r.then.detention_days is None] + [
+                r for r in hits(table, law_date, match) if r.then.detention_days is not None
+            ]
+        for rule in found:
+            fired.append((table, rule))
+    return tuple(fired)
 
 
 def _no_date(source: str) -> Any:
