@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 from collections.abc import Callable
 from typing import Any
 
 import attrs
+
+from .money import CONTEXT
 
 
 def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -105,7 +108,8 @@ class Later:
 
     def text(self) -> Text:
         if self._text is None:
-            self._text = self._render(*self._args)
+            with decimal.localcontext(CONTEXT):  # as the decision computed: never the reader's settings
+                self._text = self._render(*self._args)
         return self._text
 
     @property

@@ -8,9 +8,11 @@ model's own serialisation over every scenario."""
 
 from __future__ import annotations
 
+import decimal
 import functools
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..core.money import CONTEXT
 from .results import Result
 
 if TYPE_CHECKING:
@@ -72,7 +74,8 @@ class Decision:
             if self._result is not None:
                 from .data import decision_data
 
-                self._data = decision_data(self._result)
+                with decimal.localcontext(CONTEXT):  # the decision's settings, not the reader's
+                    self._data = decision_data(self._result)
             else:
                 assert self._model is not None
                 self._data = self._model.model_dump(mode="json", exclude_none=True)
