@@ -36,9 +36,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from hypothesis import HealthCheck, given, seed, settings
 
 import envrules
+from envrules import Case
 from envrules.rulesets import DirectorySource, InMemorySource, selectable_profiles
 from envrules.testing import strategies as ers
 
@@ -102,11 +104,24 @@ def part1(profile: str, n: int, rounds: int) -> None:
     row(
         "decide_many(Case, lean=True)", n, best(lambda: drain(engine.decide_many(objects, lean=True)), rounds)
     )
+    # the floors under those figures: what the dependencies alone take for the
+    # same work (pydantic validating the case dicts, orjson writing the JSON)
+    row(
+        "  floor: Case.model_validate(dict) alone",
+        n,
+        best(lambda: drain(map(Case.model_validate, cases)), rounds),
+    )
     decided = list(engine.decide_many(objects))
     row(
         "to_json of a fresh decision",
         n,
         best(lambda: drain(envrules.Decision(d.result).to_json() for d in decided), rounds),
+    )
+    data = [d.data() for d in decided]
+    row(
+        "  floor: orjson.dumps(data).decode() alone",
+        n,
+        best(lambda: drain(orjson.dumps(x, option=orjson.OPT_INDENT_2).decode() for x in data), rounds),
     )
     single = []
     for c in cases:
