@@ -77,6 +77,7 @@ def test_explain_in_chinese_where_the_locale_is_chinese() -> None:
         (("decide", "-", "-p", "hebei/langfan"), json.dumps(CASE), "did you mean 'hebei/langfang'"),
         (("decide", "/no/such/case.json", "-p", "hebei/langfang"), None, "cannot read"),
         (("profiles", "--rulesets", "/no/such/dir"), None, "rulesets directory not found"),
+        (("kinds", "waste.industrial_sw"), None, "did you mean 'waste.industrial_sw_management'"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], stdin: str | None, needle: str) -> None:
@@ -112,3 +113,16 @@ def test_schema_and_lint_and_profiles() -> None:
     assert r.returncode == 0 and "hebei/langfang" in r.stdout
     r = run("lint", "--format", "json", str(ROOT / "tests" / "broken" / "E004-contradictory"))
     assert r.returncode == 1 and json.loads(r.stdout)[0]["code"] == "E004"
+
+
+def test_kinds_shows_one_kind_with_the_numbering_its_note_names() -> None:
+    """An item number is in the numbering the kind's note names: ``envrules kinds
+    KIND`` shows that note (the listing of all kinds stays one line per version)."""
+    one = run("kinds", "waste.industrial_sw_management", "-p", "national", "--rulesets", str(RULESETS))
+    assert one.returncode == 0, one.stderr
+    assert "violation.item is the item of the Solid Waste Law 2004 art 68" in one.stdout
+    assert "waste.industrial_sw_management.sw2020" in one.stdout
+    assert "waste.medical_waste" not in one.stdout
+    every = run("kinds", "-p", "national", "--rulesets", str(RULESETS))
+    assert "waste.medical_waste" in every.stdout
+    assert "violation.item is the item of the Solid Waste Law 2004" not in every.stdout

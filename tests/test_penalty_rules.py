@@ -185,3 +185,36 @@ discretion_standards:
         r = p.permitted_range
         assert Decimal("0.01") <= r.min <= r.max <= Decimal("0.87")
         assert r.min <= p.recommended <= r.max
+
+
+ITEMS = """\
+kinds:
+  - id: test.items
+    title: {zh: 按项处罚, en: by item}
+    note: violation.item is the item of art. 1 of the test law, for every version.
+    versions:
+      - id: test.items.v1
+        effective_from: 2015-01-01
+        basis: {law: 测试法, article: 第一条}
+        tiers:
+          - id: item_1
+            when: {violation.item: 1}
+            fine: {formula: fixed, min: "10000", max: "50000"}
+"""
+
+
+def test_an_item_no_tier_names_is_undetermined_and_says_what_the_tiers_test() -> None:
+    """An item number outside the kind's numbering selects no tier: no range is
+    invented, and the reason names the facts the tiers test and where the
+    numbering is given (a decision citing a later text's item number)."""
+    engine = envrules.load(
+        "national",
+        InMemorySource({"national/profile.yaml": NATIONAL, "national/kinds.yaml": ITEMS}),
+    )
+    case = {"decided_on": "2016-01-01", "violation": {"kind": "test.items", "occurred_on": "2015-06-01"}}
+    fits = engine.decide({**case, "violation": {**case["violation"], "item": 1}}).penalty
+    assert fits is not None and fits.statutory_range is not None
+    p = engine.decide({**case, "violation": {**case["violation"], "item": 10}}).penalty
+    assert p is not None and p.outcome.value == "undetermined" and p.statutory_range is None
+    assert "violation.item" in p.outcome_reason.en and "envrules kinds test.items" in p.outcome_reason.en
+    assert "envrules kinds test.items" in p.outcome_reason.zh

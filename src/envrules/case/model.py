@@ -97,7 +97,13 @@ class Violation(BaseModel):
     )
     waste_category: WasteCategory | None = None
     noise_source: NoiseSource | None = None
-    item: Count | None = Field(None, ge=1, le=100, description="item (项) of the article")
+    item: Count | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="item (项) in the numbering the kind's note names (envrules kinds KIND), "
+        "the same for every version of the kind",
+    )
     acceptance_defect: AcceptanceDefect | None = Field(
         None, description="三同时 / 未验先投: what was wrong with the protection facilities"
     )

@@ -36,9 +36,7 @@ def outcome_of(applied: Candidate, expired: bool) -> tuple[PenaltyOutcome, TextL
             return PenaltyOutcome.undetermined, Text.of(
                 "尚需事实：" + "、".join(applied.missing), "needs " + ", ".join(applied.missing)
             )
-        return PenaltyOutcome.undetermined, Text.of(
-            "法律的各档次均不适用于本案事实", "no tier of the law fits the facts"
-        )
+        return PenaltyOutcome.undetermined, _no_tier(applied)
     if isinstance(tier.fine, NoFine):
         return PenaltyOutcome.measures_only, Text.of(
             "法律对此不设罚款，仅适用其他措施",
@@ -46,6 +44,26 @@ def outcome_of(applied: Candidate, expired: bool) -> tuple[PenaltyOutcome, TextL
         )
     assert adjusted is not None
     return adjusted.outcome, adjusted.reason
+
+
+def _no_tier(applied: Candidate) -> Text:
+    """No tier holds: the facts its tiers test, so the officer sees what to check
+    (an item number is in the numbering the kind's note names, the same in every version)."""
+    tested = [p for p in applied.version.tested_paths if not p.startswith(("penalty.", "region."))]
+    if not tested:
+        return Text.of("法律的各档次均不适用于本案事实", "no tier of the law fits the facts")
+    zh = "法律的各档次均不适用于本案事实；各档次检验：" + "、".join(tested)
+    en = "no tier of the law fits the facts; its tiers test " + ", ".join(tested)
+    if "violation.item" in tested:
+        kind = applied.version.kind
+        zh += (
+            f"（violation.item 按该违法行为类别说明所定的条款项号填写，各版本相同，见 envrules kinds {kind}）"
+        )
+        en += (
+            " (violation.item is the item number in the numbering the kind's note names, "
+            f"the same for every version: see envrules kinds {kind})"
+        )
+    return Text.of(zh, en)
 
 
 def recommended_of(applied: Candidate, outcome: PenaltyOutcome, bench: Any) -> tuple[Any, Text | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from enum import StrEnum
 from typing import Annotated
@@ -15,7 +16,7 @@ from ..schemas import json_schema
 from ..tables import render_plan
 from .app import LangOpt, RulesetsOpt, app
 from .decide import engine_for
-from .io import DEFAULT_LANG, out
+from .io import DEFAULT_LANG, fail, out, safe
 
 
 class SchemaName(StrEnum):
@@ -49,23 +50,44 @@ def profiles(rulesets: RulesetsOpt = None) -> None:
 
 @app.command()
 def kinds(
+    kind: Annotated[
+        str | None,
+        typer.Argument(help="只显示此类别，连同说明 · Show this kind only, with its notes"),
+    ] = None,
     profile: Annotated[str, typer.Option("--profile", "-p")] = "national",
     rulesets: RulesetsOpt = None,
     lang: LangOpt = DEFAULT_LANG,
 ) -> None:
     """列出违法行为类别及其各时期版本 · List violation kinds with their dated versions."""
     engine = engine_for(profile, rulesets, None, lang.value)
-    for kind in sorted(engine.plan.kinds.values(), key=lambda k: k.id):
-        title = kind.title.get(lang.value)
+    chosen = sorted(engine.plan.kinds.values(), key=lambda k: k.id)
+    if kind is not None:
+        chosen = [k for k in chosen if k.id == kind]
+        if not chosen:
+            near = difflib.get_close_matches(kind, list(engine.plan.kinds), n=1)
+            hint_en, hint_zh = (
+                (f" (did you mean {near[0]!r}?)", f"（是否指{near[0]!r}？）") if near else ("", "")
+            )
+            fail(
+                f"no violation kind {safe(kind)!r} in profile {profile}{hint_en}",
+                f"规则集{profile}中没有违法行为类别{safe(kind)!r}{hint_zh}",
+                lang.value,
+            )
+    for k in chosen:
+        title = k.title.get(lang.value)
         out.print(
-            f"{kind.id}  {title}" + ("  [持续状态 continuing]" if kind.continuing else ""),
+            f"{k.id}  {title}" + ("  [持续状态 continuing]" if k.continuing else ""),
             markup=False,
             style="bold",
         )
-        for v in kind.versions:
+        if kind is not None and k.note:
+            out.print(f"  {k.note.strip()}", markup=False)
+        for v in k.versions:
             tiers = "; ".join(f"{t.id}: {fine_text(t.fine, lang.value)}" for t in v.tiers)
             out.print(f"  {v.id}  {v.period.text()}  {v.basis.cite()}", markup=False)
             out.print(f"      {tiers}", markup=False)
+            if kind is not None and v.note:
+                out.print(f"      {v.note.strip()}", markup=False)
 
 
 @app.command()
