@@ -25,6 +25,7 @@ from .daily import GROUNDS as DAILY_GROUNDS
 from .daily import eligible
 from .finish import finish
 from .grounds import mask, present
+from .outcome import case_facts
 from .versions import ACT, choose, compare
 
 Binder = Callable[[Context], Matcher]
@@ -51,11 +52,7 @@ def _evaluate(env: Env, version: object, role: str, reference: date, compared: b
         fr = fines.compute(tier.fine, ctx.v)
         span, missing, known = fr.span, fr.missing, fr.known_minimum
     elif tier is None:
-        missing = tuple(
-            p
-            for p in version.tested_paths  # type: ignore[attr-defined]
-            if not p.startswith(("penalty.", "region.")) and _unset(ctx, p)
-        )
+        missing = tuple(p for p in case_facts(version) if _unset(ctx, p))
     if not compared:
         return Candidate(version, role, tier, span, missing, known, False, reference)  # type: ignore[arg-type]
     detention = _detention(env, reference)

@@ -46,10 +46,16 @@ def outcome_of(applied: Candidate, expired: bool) -> tuple[PenaltyOutcome, TextL
     return adjusted.outcome, adjusted.reason
 
 
+def case_facts(version: Any) -> list[str]:
+    """The facts a version's tiers test that the case itself states (not the
+    penalty's own facts, nor the region the engine completes)."""
+    return [p for p in version.tested_paths if not p.startswith(("penalty.", "region."))]
+
+
 def _no_tier(applied: Candidate) -> Text:
     """No tier holds: the facts its tiers test, so the officer sees what to check
     (an item number is in the numbering the kind's note names, the same in every version)."""
-    tested = [p for p in applied.version.tested_paths if not p.startswith(("penalty.", "region."))]
+    tested = case_facts(applied.version)
     if not tested:
         return Text.of("法律的各档次均不适用于本案事实", "no tier of the law fits the facts")
     zh = "法律的各档次均不适用于本案事实；各档次检验：" + "、".join(tested)
